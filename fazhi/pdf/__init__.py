@@ -1,0 +1,1 @@
+"""Print output: print HTML, fonts, WeasyPrint rendering and booklet imposition."""
