@@ -18,7 +18,7 @@ Marker = Callable[[int], str]
 
 #: Marker styles, each a formatter from a position (1-based) to the text shown.
 STYLES: dict[str, Marker] = {
-    "part": lambda n: f"第{to_chinese(n)}部分",
+    "part": lambda n: f"第{to_chinese(n)}部分\u3000",
     "cn-dun": lambda n: f"{to_chinese(n)}、",
     "cn-paren": lambda n: f"（{to_chinese(n)}）",
     "arabic-dot": lambda n: f"{n}.",
