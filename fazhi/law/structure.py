@@ -1,0 +1,254 @@
+"""The legal structure of a law text: 编/分编/章/节 headings, 条, 款, 项, 题注, 序言.
+
+Pure parsing of the handbook source format (see /work/shared/laws/README.md): a `#` title,
+题注 lines up to `<!-- INFO END -->`, `##`/`###` headings for 编/章/节 and 序言, and plain
+paragraphs for 条 (``第X条`` + a space), 款 (further paragraphs) and 项 (（一）/(一)).
+Every unit keeps its source line so diagnostics can cite it. Ids follow `fazhi.law`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..numerals import from_chinese, to_chinese
+
+INFO_END = "<!-- INFO END -->"
+FORCE_BREAK = "<!-- FORCE BREAK -->"
+PREAMBLE = "序言"
+_CN = "零〇○一二两三四五六七八九十百千万"
+
+#: An article opens with its number and one separating space (ASCII or U+3000).
+ARTICLE = re.compile(rf"^第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?(?P<sep>[ \u3000])")
+DIVISION = re.compile(rf"^第(?P<num>[{_CN}]+)(?P<kind>分编|编|章|节)(?P<sep>[ \u3000]*)")
+#: A 项 marker in either parenthesis style: （一） in 法律, (一) in older 行政法规.
+ITEM = re.compile(rf"^(?P<open>[（(])(?P<num>[{_CN}]+)(?P<close>[）)])")
+_HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+_FRONT_MATTER = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True, order=True)
+class ArticleNumber:
+    """第十条 is (10, 0); 第一百二十条之一 is (120, 1). Ordered as articles run."""
+
+    base: int
+    sub: int = 0
+
+    @property
+    def label(self) -> str:
+        """The official spelling: 第一百二十条之一."""
+        return f"第{to_chinese(self.base)}条" + (f"之{to_chinese(self.sub)}" if self.sub else "")
+
+    @property
+    def anchor(self) -> str:
+        return f"t{self.base}" + (f"-{self.sub}" if self.sub else "")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A Markdown block of the body: one paragraph, heading or marker comment."""
+
+    line: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    """A 款 or 项 of an article, or a loose paragraph (序言, a repeated title)."""
+
+    line: int
+    text: str
+    role: Literal["clause", "item", "loose"]
+    anchor: str | None = None
+    #: For 项: the marker as written, e.g. "(一)" (display turns it into "（一）").
+    marker: str = ""
+
+
+@dataclass
+class Article:
+    number: ArticleNumber
+    line: int
+    #: The number as written in the source (第十条), and the separating space.
+    written: str
+    separator: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def clause_anchor(self, clause: int) -> str | None:
+        """Anchor of 第N款, or None when the article has fewer 款."""
+        wanted = f"{self.number.anchor}-k{clause}"
+        return wanted if any(p.anchor == wanted for p in self.paragraphs) else None
+
+    def item_anchor(self, item: int, clause: int | None = None) -> str | None:
+        """Anchor of 第（N）项, in the given 款 or the first 款 that has it."""
+        suffix = f"-x{item}"
+        for p in self.paragraphs:
+            if p.role == "item" and p.anchor and p.anchor.endswith(suffix):
+                if clause is None or p.anchor.startswith(f"{self.number.anchor}-k{clause}-"):
+                    return p.anchor
+        return None
+
+
+@dataclass
+class Heading:
+    level: int
+    line: int
+    text: str
+    kind: str | None = None  # 编 分编 章 节 序言, or None for other headings
+    number: int | None = None
+    anchor: str | None = None
+    #: Length of the "第一章" prefix in `text` (0 when there is none).
+    number_length: int = 0
+
+
+@dataclass
+class LawText:
+    title: str = ""
+    title_line: int = 0
+    notes: list[Block] = field(default_factory=list)
+    #: Body in source order: Heading, Article and loose Paragraph objects.
+    body: list[Heading | Article | Paragraph] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [b for b in self.body if isinstance(b, Article)]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.body if isinstance(b, Heading)]
+
+    def article(self, number: ArticleNumber) -> Article | None:
+        return next((a for a in self.articles if a.number == number), None)
+
+
+def body_start(lines: list[str]) -> int:
+    """Index of the first line after a YAML front matter block (0 when there is none)."""
+    if lines and _FRONT_MATTER.match(lines[0]):
+        for index in range(1, len(lines)):
+            if _FRONT_MATTER.match(lines[index]) or lines[index].rstrip() == "...":
+                return index + 1
+    return 0
+
+
+def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
+    """Blank-line separated blocks; headings and comment lines are blocks of their own.
+
+    A paragraph's text joins its lines with newlines, as Markdown keeps them.
+    """
+    found: list[Block] = []
+    current: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        if current:
+            found.append(Block(start, "\n".join(current)))
+            current.clear()
+
+    for index, line in enumerate(lines):
+        number = first_line + index
+        stripped = line.strip()
+        if not stripped:
+            flush()
+        elif _HEADING.match(line) or stripped in (INFO_END, FORCE_BREAK):
+            flush()
+            found.append(Block(number, stripped))
+        else:
+            if not current:
+                start = number
+            current.append(line)
+    flush()
+    return found
+
+
+def parse_law(text: str) -> LawText:
+    """Parse a whole law file (front matter optional); lines are those of `text`."""
+    lines = text.split("\n")
+    skip = body_start(lines)
+    return parse_blocks(blocks(lines[skip:], first_line=skip + 1))
+
+
+def parse_blocks(found: list[Block]) -> LawText:
+    law = LawText()
+    has_info_end = any(b.text == INFO_END for b in found)
+    in_notes = False
+    builder = _BodyBuilder(law)
+    for block in found:
+        heading = _HEADING.match(block.text)
+        if heading and len(heading["marks"]) == 1 and not law.title:
+            law.title, law.title_line = heading["text"], block.line
+            in_notes = has_info_end
+        elif block.text == INFO_END:
+            in_notes = False
+        elif in_notes:
+            law.notes.append(block)
+        elif block.text == FORCE_BREAK:
+            continue
+        elif heading:
+            builder.heading(len(heading["marks"]), heading["text"], block.line)
+        else:
+            builder.paragraph(block)
+    return law
+
+
+class _BodyBuilder:
+    """Assigns each body block its role and anchor while walking the text once."""
+
+    def __init__(self, law: LawText) -> None:
+        self.law = law
+        self.article: Article | None = None
+        self.clause = 0
+        self.bian = 0
+        self.chapter = 0
+
+    def heading(self, level: int, text: str, line: int) -> None:
+        self.article = None
+        heading = Heading(level, line, text)
+        division = DIVISION.match(text)
+        if text.replace(" ", "").replace("\u3000", "") == PREAMBLE:
+            heading.kind, heading.anchor = PREAMBLE, "xu-yan"
+        elif division:
+            heading.kind = division["kind"]
+            heading.number = from_chinese(division["num"])
+            heading.number_length = len(f"第{division['num']}{division['kind']}")
+            heading.anchor = self._division_anchor(heading.kind, heading.number)
+        self.law.body.append(heading)
+
+    def _division_anchor(self, kind: str, number: int) -> str:
+        if kind == "编":
+            self.bian = number
+            return f"bian-{number}"
+        if kind == "分编":
+            return f"bian-{self.bian}-fenbian-{number}"
+        if kind == "章":
+            self.chapter = number
+            return f"zhang-{number}"
+        return f"zhang-{self.chapter}-jie-{number}"
+
+    def paragraph(self, block: Block) -> None:
+        opening = ARTICLE.match(block.text)
+        if opening:
+            number = ArticleNumber(from_chinese(opening["base"]), from_chinese(opening["sub"]) if opening["sub"] else 0)
+            written = opening.group(0)[: -len(opening["sep"])]
+            self.article = Article(number, block.line, written, opening["sep"])
+            self.clause = 1
+            anchor = f"{number.anchor}-k1"
+            self.article.paragraphs.append(Paragraph(block.line, block.text, "clause", anchor))
+            self.law.body.append(self.article)
+            return
+        if self.article is None:
+            self.law.body.append(Paragraph(block.line, block.text, "loose"))
+            return
+        base = self.article.number.anchor
+        item = ITEM.match(block.text)
+        if item:
+            self.article.paragraphs.append(
+                Paragraph(block.line, block.text, "item", f"{base}-k{self.clause}-x{from_chinese(item['num'])}", item.group(0))
+            )
+            return
+        self.clause += 1
+        self.article.paragraphs.append(Paragraph(block.line, block.text, "clause", f"{base}-k{self.clause}"))
+
+
+def display_item_marker(marker: str) -> str:
+    """(一) → （一）: the only display normalisation of the text (项 markers, render time)."""
+    return "（" + marker[1:-1] + "）"
