@@ -1,0 +1,338 @@
+"""Author-supplied HTML restricted to an allow-list; no script or outside request reaches the site.
+
+Markdown lets an author write raw HTML (`<table>`, `<sup>`, but also `<script>`,
+`<iframe>`, `onerror=`) and links of any scheme (`[x](javascript:...)`). The site is
+an official public record, so:
+
+* raw HTML the author wrote is cut down to `ALLOWED_TAGS` / `ALLOWED_ATTRIBUTES`,
+  and every cut is an error naming file, line and column (fails `mkdocs build --strict`;
+  a non-strict build still publishes only the cleaned page);
+* links may only use `SAFE_SCHEMES` or stay on the site; images must be the site's own
+  files (an outside image would be a request to another host);
+* event-handler attributes set through `attr_list` (`{: onclick=... }`) are removed too.
+
+Only the author's raw HTML is cleaned: HTML that extensions store (highlighted code,
+the handbook's markup) is trusted. Author HTML is told apart by where Python-Markdown
+stashes it: the `html_block` preprocessor and the `html` inline pattern.
+
+The library sanitizers (nh3, bleach) clean whole fragments, but Python-Markdown stashes
+inline HTML one tag at a time (`<sup>` and `</sup>` separately), which a fragment
+cleaner would close or drop; so the cleaning here re-serialises tags from the standard
+library's HTML tokenizer and never passes author text through unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from html import escape, unescape
+from html.parser import HTMLParser
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .diagnostics import Collector, Diagnostic
+
+ALLOWED_TAGS = frozenset({
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
+    "sup", "sub", "br", "span", "div", "p", "a", "img", "b", "i", "strong", "em", "u", "s",
+    "del", "ins", "mark", "small", "abbr", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+    "hr", "pre", "code", "kbd", "figure", "figcaption", "details", "summary",
+})
+#: Attributes every allowed tag may carry, then the extra ones per tag.
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir"})
+ALLOWED_ATTRIBUTES = {
+    "a": frozenset({"href", "name"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "td": frozenset({"colspan", "rowspan", "align"}),
+    "th": frozenset({"colspan", "rowspan", "align", "scope"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "type", "reversed"}),
+    "details": frozenset({"open"}),
+}
+#: Elements whose content goes with them (a script's text is not text for readers).
+DROP_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math"})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+#: Attributes that hold a URL a browser follows or loads.
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "background", "data", "xlink:href"})
+#: Attributes whose URL is loaded with the page, so it must stay on the site.
+LOADED_ATTRIBUTES = frozenset({"src", "poster", "background", "data"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def url_problem(value: str, *, loaded: bool = False) -> str | None:
+    """Why a URL must not be published, or None.
+
+    Browsers decode entities and ignore tabs and newlines inside a scheme
+    (`java&#9;script:`), so the check does too. A `loaded` URL (image source)
+    must be relative or site-absolute: anything with a host is an outside request.
+    """
+    plain = _CONTROL_AND_SPACE.sub("", unescape(value)).lower()
+    scheme = _SCHEME.match(plain)
+    if scheme and scheme.group(1) not in SAFE_SCHEMES:
+        return f"不安全的链接地址 {value.strip()[:60]}：只允许 http、https、mailto、tel 和本站地址"
+    if loaded and (scheme or plain.startswith("//") or plain.startswith("\\\\")):
+        return f"图片等资源地址 {value.strip()[:60]} 指向外部网站：只能使用本站文件（放在 docs/ 下，写相对路径）"
+    return None
+
+
+def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
+    """Why attribute `name` of an allowed `tag` in author HTML must go, or None."""
+    if name not in GLOBAL_ATTRIBUTES and name not in ALLOWED_ATTRIBUTES.get(tag, ()):
+        return f"不允许的 HTML 属性 {name}（<{tag}> 标签）：已从网页中删除"
+    if name in URL_ATTRIBUTES:
+        return url_problem(value or "", loaded=name in LOADED_ATTRIBUTES)
+    return None
+
+
+class _Cleaner(HTMLParser):
+    """Tokenises one piece of author HTML; writes back only allowed tags and attributes.
+
+    Findings are (line, col, message) relative to the piece, 1-based line, 1-based col.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.findings: list[tuple[int, int, str]] = []
+        self.dropping: list[str] = []
+
+    def _finding(self, message: str, delta: int = 0) -> None:
+        line, offset = self.getpos()
+        tag_text = self.get_starttag_text() or ""
+        before = tag_text[:delta]
+        if "\n" in before:
+            line += before.count("\n")
+            offset = len(before) - before.rfind("\n") - 1
+        else:
+            offset += delta
+        self.findings.append((line, offset + 1, message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
+        if tag not in ALLOWED_TAGS:
+            if not self.dropping or tag != self.dropping[-1]:
+                self._finding(f"不允许的 HTML 标签 <{tag}>：已从网页中删除（允许的标签见 fazhi/sanitize.py）")
+            if tag in DROP_CONTENT and not closed:
+                self.dropping.append(tag)
+            return
+        if self.dropping:
+            return
+        kept = []
+        lowered = (self.get_starttag_text() or "").lower()
+        for name, value in attrs:
+            problem = attribute_problem(tag, name, value)
+            if problem:
+                self._finding(problem, max(lowered.find(name), 0))
+            else:
+                kept.append(name if value is None else f'{name}="{escape(value, quote=True)}"')
+        self.out.append(f"<{' '.join([tag, *kept])}{' /' if closed else ''}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.dropping:
+            if tag == self.dropping[-1]:
+                self.dropping.pop()
+            return
+        if tag in ALLOWED_TAGS:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropping:
+            self.out.append(escape(data, quote=False).replace("&amp;", "&"))
+
+    def handle_entityref(self, name: str) -> None:
+        if not self.dropping:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        if not self.dropping:
+            self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        if not self.dropping and "--" not in data:
+            self.out.append(f"<!--{data}-->")
+
+    def unknown_decl(self, data: str) -> None:
+        self._finding("不允许的 HTML 声明：已删除")
+
+    def handle_pi(self, data: str) -> None:
+        self._finding("不允许的 HTML 处理指令：已删除")
+
+
+def clean_html(html: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The allowed part of `html`, and what was cut as (line, col, message) within `html`."""
+    cleaner = _Cleaner()
+    cleaner.feed(html)
+    cleaner.close()
+    return "".join(cleaner.out), cleaner.findings
+
+
+def _position(source: str, index: int) -> tuple[int, int]:
+    """1-based (line, col) of character `index` of `source`."""
+    line = source.count("\n", 0, index) + 1
+    return line, index - (source.rfind("\n", 0, index) + 1) + 1
+
+
+class _AuthorHtmlInlineProcessor(HtmlInlineProcessor):
+    """The stock inline-HTML pattern, remembering which stash entries it made."""
+
+    def __init__(self, pattern: str, md: Markdown, ext: "SanitizeExtension") -> None:
+        super().__init__(pattern, md)
+        self.ext = ext
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        before = len(self.md.htmlStash.rawHtmlBlocks)
+        result = super().handleMatch(m, data)
+        self.ext.author_entries.extend(range(before, len(self.md.htmlStash.rawHtmlBlocks)))
+        return result
+
+
+class _SourceRecorder(Preprocessor):
+    """Keeps the page's Markdown source as written, to cite its lines; starts a document."""
+
+    def __init__(self, md: Markdown, ext: "SanitizeExtension") -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.ext.source = "\n".join(lines)
+        self.ext.author_entries = []
+        self.ext.diagnostics.path = self.ext.getConfig("path")
+        self.ext.diagnostics.line_offset = self.ext.getConfig("line_offset")
+        return lines
+
+
+class _StashCounter(Preprocessor):
+    """Marks the stash entries made between its two instances (around `html_block`) as the author's."""
+
+    def __init__(self, md: Markdown, ext: "SanitizeExtension", *, closing: bool) -> None:
+        super().__init__(md)
+        self.ext = ext
+        self.closing = closing
+
+    def run(self, lines: list[str]) -> list[str]:
+        size = len(self.md.htmlStash.rawHtmlBlocks)
+        if self.closing:
+            self.ext.author_entries.extend(range(self.ext.block_start, size))
+        else:
+            self.ext.block_start = size
+        return lines
+
+
+class _AttributeChecker(Treeprocessor):
+    """Removes event handlers and unsafe URLs from elements Markdown made (links, images, attr_list)."""
+
+    def __init__(self, md: Markdown, ext: "SanitizeExtension") -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for name, value in list(element.attrib.items()):
+                lowered = name.lower()
+                if lowered.startswith("on"):
+                    problem = f"不允许的 HTML 属性 {name}（事件处理程序）：已从网页中删除"
+                elif lowered in URL_ATTRIBUTES:
+                    problem = url_problem(value, loaded=lowered in LOADED_ATTRIBUTES or element.tag == "img")
+                else:
+                    continue
+                if problem:
+                    del element.attrib[name]
+                    self.ext.report_at(self.ext.source.find(value if lowered in URL_ATTRIBUTES else name), problem)
+
+
+class _StashCleaner(Postprocessor):
+    """Cleans the author's raw HTML in the stash before `raw_html` puts it back into the page."""
+
+    def __init__(self, md: Markdown, ext: "SanitizeExtension") -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, text: str) -> str:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        searched_from = 0
+        for index in sorted(set(self.ext.author_entries)):
+            raw = str(stash[index])
+            stash[index], findings = clean_html(raw)
+            if not findings:
+                continue
+            found = self.ext.source.find(raw.strip(), searched_from)
+            if found < 0:
+                found = self.ext.source.find(raw.strip())
+            else:
+                searched_from = found + 1
+            start_line, start_col = _position(self.ext.source, max(found, 0))
+            for line, col, message in findings:
+                self.ext.diagnostics.add(start_line + line - 1, message, "error",
+                                         start_col + col - 1 if line == 1 else col)
+        return text
+
+
+class SanitizeExtension(Extension):
+    """Python-Markdown extension: allow-listed raw HTML, safe link schemes, local images.
+
+    MkDocs hooks reuse one instance and call `begin_document` per page, then drain
+    `diagnostics` (all errors) and report them.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "path": ["<text>", "Source file named in diagnostics"],
+            "line_offset": [0, "Source lines before the Markdown body (front matter)"],
+        }
+        super().__init__(**kwargs)
+        self.diagnostics = Collector()
+        self.source = ""
+        self.author_entries: list[int] = []
+        self.block_start = 0
+
+    def begin_document(self, path: str, line_offset: int = 0) -> None:
+        self.setConfig("path", path)
+        self.setConfig("line_offset", line_offset)
+
+    def report_at(self, index: int, message: str) -> None:
+        line, col = _position(self.source, index) if index >= 0 else (1, 1)
+        self.diagnostics.add(line, message, "error", col)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        # The source before `normalize_whitespace` (30) and fenced code (25) change its lines;
+        # then count around the stock `html_block` preprocessor (20).
+        md.preprocessors.register(_SourceRecorder(md, self), "fazhi_sanitize_source", 31)
+        md.preprocessors.register(_StashCounter(md, self, closing=False), "fazhi_sanitize_before", 21)
+        md.preprocessors.register(_StashCounter(md, self, closing=True), "fazhi_sanitize_after", 19)
+        md.inlinePatterns.register(_AuthorHtmlInlineProcessor(HTML_RE, md, self), "html", 90)
+        # After attr_list (8), numbering (6) and toc (5) have set attributes.
+        md.treeprocessors.register(_AttributeChecker(md, self), "fazhi_sanitize_attributes", 3)
+        # Before `raw_html` (30) restores the stash into the page.
+        md.postprocessors.register(_StashCleaner(md, self), "fazhi_sanitize_stash", 35)
+
+
+#: The site's Markdown extensions that decide what is raw HTML and what is code (mkdocs.yml).
+CHECK_EXTENSIONS = ("attr_list", "tables", "footnotes", "pymdownx.superfences")
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+
+
+def find_unsafe_html(text: str, path: str, line_offset: int = 0) -> list[Diagnostic]:
+    """Errors for everything the build would strip from `text` (a whole Markdown file).
+
+    Runs the same Python-Markdown pipeline as the site so that HTML inside code is not
+    mistaken for HTML, and cites lines of the file including its front matter.
+    """
+    front = _FRONT_MATTER.match(text)
+    body = text[front.end():] if front else text
+    extension = SanitizeExtension(path=path, line_offset=line_offset + (text.count("\n", 0, front.end()) if front else 0))
+    md = Markdown(extensions=[*CHECK_EXTENSIONS, extension])
+    md.convert(body)
+    return sorted(extension.diagnostics.drain())

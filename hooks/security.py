@@ -1,0 +1,25 @@
+"""Wires the raw-HTML allow-list and link checks (fazhi.sanitize) into MkDocs.
+
+What is cut from a page is reported as an error, so `mkdocs build --strict` fails on it.
+"""
+
+from fazhi.mkdocs_glue import front_matter_lines, report
+from fazhi.sanitize import SanitizeExtension
+
+_ext = SanitizeExtension()
+
+
+def on_config(config):
+    if _ext not in config.markdown_extensions:
+        config.markdown_extensions.append(_ext)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    _ext.begin_document(page.file.src_path, front_matter_lines(page, markdown))
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    report(_ext.diagnostics.drain())
+    return html
