@@ -250,6 +250,17 @@ class _AttributeChecker(Treeprocessor):
                 if problem:
                     del element.attrib[name]
                     self.ext.report_at(self.ext.source.find(value if lowered in URL_ATTRIBUTES else name), problem)
+            if element.tag in ("a", "img") and element.get("href" if element.tag == "a" else "src") is None:
+                _unlink(element)
+
+
+def _unlink(element: etree.Element) -> None:
+    """A link or image whose URL was removed becomes plain text (MkDocs requires the URL on a/img)."""
+    if element.tag == "img":
+        element.text = element.get("alt", "")
+    element.tag = "span"
+    for name in ("href", "src", "alt", "title", "name"):
+        element.attrib.pop(name, None)
 
 
 class _StashCleaner(Postprocessor):

@@ -1,15 +1,20 @@
-"""Wires the raw-HTML allow-list and link checks (fazhi.sanitize) into MkDocs.
+"""Wires the raw-HTML allow-list and link checks (fazhi.sanitize) into MkDocs, and pins
+the build date to the last commit (fazhi.repeatable) so builds are byte-for-byte repeatable.
 
 What is cut from a page is reported as an error, so `mkdocs build --strict` fails on it.
 """
 
+from pathlib import Path
+
 from fazhi.mkdocs_glue import front_matter_lines, report
+from fazhi.repeatable import ensure_source_date_epoch
 from fazhi.sanitize import SanitizeExtension
 
 _ext = SanitizeExtension()
 
 
 def on_config(config):
+    ensure_source_date_epoch(Path(config.config_file_path).parent)
     if _ext not in config.markdown_extensions:
         config.markdown_extensions.append(_ext)
     return config

@@ -1,0 +1,32 @@
+"""Repeatable builds: the build date comes from the last commit, never from the clock.
+
+MkDocs (sitemap dates) and the PDF writer read SOURCE_DATE_EPOCH; scripts/build.sh
+sets it, and the hook sets it for any other `mkdocs build` or `mkdocs serve` run in a
+git checkout, so two builds of one commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+
+def last_commit_epoch(directory: Path) -> str | None:
+    """Committer time of HEAD in `directory` as epoch seconds, or None outside git."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=directory,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else None
+
+
+def ensure_source_date_epoch(directory: Path) -> str | None:
+    """Set SOURCE_DATE_EPOCH from the last commit unless the caller already set it."""
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        epoch = last_commit_epoch(directory)
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+    return os.environ.get("SOURCE_DATE_EPOCH")
