@@ -1,0 +1,314 @@
+"""Python-Markdown extension: a law text rendered with its legal structure.
+
+Active only for pages whose numbering scheme is `law` (`begin_document`). Markup other
+parts of the site rely on (ids: see `fazhi.law`)::
+
+    <h1>title</h1>
+    <div class="fz-law-banner">…</div>          superseded texts only
+    <div class="fz-notes"><p>题注 line</p>…</div>
+    <dl class="fz-law-meta">…</dl>
+    <h2 id="zhang-1"><span class="fz-law-num">第一章</span> 总则</h2>
+    <div class="fz-article" id="t10">
+      <p id="t10-k1"><strong class="fz-article-num">第十条</strong> 款 text</p>
+      <p class="fz-item" id="t10-k1-x1">（一）项 text</p>
+    </div>
+
+Citations become links (`a.fz-xref`; between laws also `.fz-xref-law`); a citation of
+an article that does not exist is a warning with file and line, and stays plain text.
+Runs before the numbering treeprocessor (priority 6), so headings keep these ids.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..diagnostics import Collector
+from ..numerals import to_chinese
+from . import meta as law_meta
+from .structure import (
+    FORCE_BREAK,
+    INFO_END,
+    ITEM,
+    Article,
+    Heading,
+    LawText,
+    Paragraph,
+    blocks,
+    display_item_marker,
+    parse_blocks,
+)
+from .xref import Reference, find_references, normalise_title
+
+ARTICLE_CLASS = "fz-article"
+LINK_CLASS = "fz-xref"
+
+
+@dataclass(frozen=True)
+class LawTarget:
+    """Another law of the handbook that citations may link to."""
+
+    href: str  # relative to the current page's source, e.g. "cishan-fa.md"
+    anchors: frozenset[str] = frozenset()
+
+
+@dataclass
+class PageSettings:
+    active: bool = False
+    path: str = "<text>"
+    line_offset: int = 0
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    #: Normalised title (no 中华人民共和国) → the law page to link to.
+    laws: Mapping[str, LawTarget] = field(default_factory=dict)
+
+
+class LawPreprocessor(Preprocessor):
+    """Reads the structure from the source lines, then drops the two marker comments."""
+
+    def __init__(self, md: Markdown, ext: "LawExtension") -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not self.ext.page.active:
+            return lines
+        self.ext.law = parse_blocks(blocks(lines))
+        return ["" if line.strip() in (INFO_END, FORCE_BREAK) else line for line in lines]
+
+
+class LawTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, ext: "LawExtension") -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        if not self.ext.page.active or self.ext.law is None:
+            return
+        page, law, diagnostics = self.ext.page, self.ext.law, self.ext.diagnostics
+        diagnostics.path, diagnostics.line_offset = page.path, page.line_offset
+        elements = [el for el in root if el.tag == "p" or el.tag in _HEADINGS]
+        units = list(_units(law))
+        if len(elements) != len(units):
+            diagnostics.add(
+                law.title_line, f"法规正文有{len(units)}个段落和标题，页面只生成了{len(elements)}个，无法标注条文结构"
+            )
+            return
+        _Renderer(root, law, page, diagnostics, self.ext.link_counts).render(list(zip(units, elements)))
+
+
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
+
+
+def _units(law: LawText) -> Iterator[tuple[str, object]]:
+    """The law's blocks in source order, each with its role, matching the page's p/h elements."""
+    if law.title:
+        yield "title", None
+    for block in law.notes:
+        yield "note", block
+    for unit in law.body:
+        if isinstance(unit, Article):
+            for index, paragraph in enumerate(unit.paragraphs):
+                yield ("article" if index == 0 else "paragraph"), (unit, paragraph)
+        elif isinstance(unit, Heading):
+            yield "heading", unit
+        else:
+            yield "loose", unit
+
+
+class _Renderer:
+    """Rebuilds the page's top-level elements into the structure described above."""
+
+    def __init__(self, root, law: LawText, page: PageSettings, diagnostics: Collector, link_counts) -> None:
+        self.root, self.law, self.page, self.diagnostics = root, law, page, diagnostics
+        self.link_counts = link_counts
+        self.own_title = normalise_title(law.title)
+        self.article_index = {a.number: i for i, a in enumerate(law.articles)}
+
+    def render(self, pairs: list[tuple[tuple[str, object], etree.Element]]) -> None:
+        children = list(self.root)
+        self.root.clear()
+        notes = [unit for (role, unit), _ in pairs if role == "note"]
+        by_element = {id(el): (role, unit) for (role, unit), el in pairs}
+        box: etree.Element | None = None
+        for el in children:
+            role, unit = by_element.get(id(el), ("other", None))
+            if role == "title":
+                self.root.append(el)
+                self._after_title(notes)
+            elif role == "note":
+                continue
+            elif role in ("article", "paragraph"):
+                article, paragraph = unit
+                if role == "article":
+                    box = etree.SubElement(self.root, "div", {"class": ARTICLE_CLASS, "id": article.number.anchor})
+                box.append(self._paragraph(el, article, paragraph, first=role == "article"))
+            elif role == "heading":
+                self.root.append(self._heading(el, unit))
+            else:
+                self.root.append(el)
+
+    def _after_title(self, notes) -> None:
+        for part in (law_meta.banner(self.page.meta), law_meta.notes(notes), law_meta.metadata(self.page.meta)):
+            if part is not None:
+                self.root.append(part)
+
+    def _heading(self, el: etree.Element, heading: Heading) -> etree.Element:
+        if heading.anchor:
+            el.set("id", heading.anchor)
+        if heading.number_length and el.text and len(el) == 0:
+            span = etree.Element("span", {"class": "fz-law-num"})
+            span.text, span.tail = el.text[: heading.number_length], el.text[heading.number_length:]
+            el.text = None
+            el.insert(0, span)
+        return el
+
+    def _paragraph(self, el: etree.Element, article: Article, paragraph: Paragraph, first: bool) -> etree.Element:
+        el.set("id", paragraph.anchor or "")
+        if first:
+            if not (el.text or "").startswith(article.written):
+                self.diagnostics.add(paragraph.line, f"{article.number.label}的条号未能在页面中标出")
+                return el
+            number = etree.Element("strong", {"class": "fz-article-num"})
+            number.text, number.tail = article.written, el.text[len(article.written):]
+            el.text = None
+            el.insert(0, number)
+        if paragraph.role == "item":
+            el.set("class", "fz-item")
+            marker = ITEM.match(el.text or "")
+            if marker:
+                el.text = display_item_marker(marker.group(0)) + el.text[marker.end():]
+        self._link(el, article, paragraph)
+        return el
+
+    def _link(self, el: etree.Element, article: Article, paragraph: Paragraph) -> None:
+        """Turn citations in the paragraph's own text (never the article number) into links."""
+        segments = [(None, el)] + [(child, None) for child in el]
+        for child, parent in segments:
+            text = parent.text if parent is not None else child.tail
+            refs = find_references(text or "")
+            if not refs:
+                continue
+            pieces = self._pieces(text, refs, article, paragraph)
+            if parent is not None:
+                parent.text = pieces[0]
+                for offset, link in enumerate(pieces[1:]):
+                    parent.insert(offset, link)
+            else:
+                child.tail = pieces[0]
+                position = list(el).index(child) + 1
+                for offset, link in enumerate(pieces[1:]):
+                    el.insert(position + offset, link)
+
+    def _pieces(self, text: str, refs: list[Reference], article: Article, paragraph: Paragraph) -> list:
+        """[leading text, a, a, …] with each link's tail holding the text after it."""
+        leading = ""
+        links: list[etree.Element] = []
+        cursor = 0
+        for ref in refs:
+            href, kind = self._target(ref, article, paragraph)
+            if href is None:
+                continue
+            link = etree.Element("a", {"class": f"{LINK_CLASS} {LINK_CLASS}-{kind}" if kind == "law" else LINK_CLASS, "href": href})
+            link.text = text[ref.start:ref.end]
+            gap = text[cursor:ref.start]
+            if links:
+                links[-1].tail = gap
+            else:
+                leading = gap
+            links.append(link)
+            cursor = ref.end
+            self.link_counts[kind] += 1
+        if not links:
+            return [text]
+        links[-1].tail = text[cursor:]
+        return [leading, *links]
+
+    def _target(self, ref: Reference, article: Article, paragraph: Paragraph) -> tuple[str | None, str]:
+        """(href, "law" or "own") for a citation; None when it must stay plain text."""
+        if ref.foreign:
+            return None, "own"
+        if ref.law is not None:
+            target = self.page.laws.get(normalise_title(ref.law))
+            if target is None or normalise_title(ref.law) == self.own_title:
+                return None, "law"
+            if ref.kind == "law":
+                return target.href, "law"
+            anchor = ref.article.anchor
+            return (f"{target.href}#{anchor}" if anchor in target.anchors else target.href), "law"
+        if ref.kind == "previous-article":
+            return self._previous_article(article, paragraph, ref.count), "own"
+        if ref.kind == "previous-clause":
+            return self._previous_clause(article, paragraph, ref.count), "own"
+        return self._own_article(ref, paragraph), "own"
+
+    def _own_article(self, ref: Reference, paragraph: Paragraph) -> str | None:
+        target = self.law.article(ref.article)
+        if target is None:
+            self.diagnostics.add(paragraph.line, f"引用的{ref.article.label}在本法规中不存在，未生成链接")
+            return None
+        anchor = target.number.anchor
+        if ref.clause is not None:
+            anchor = target.clause_anchor(ref.clause) or self._missing(paragraph, f"{target.number.label}没有第{to_chinese(ref.clause)}款", anchor)
+        if ref.item is not None:
+            item = target.item_anchor(ref.item, ref.clause)
+            anchor = item or self._missing(paragraph, f"{target.number.label}没有第（{to_chinese(ref.item)}）项", anchor)
+        return f"#{anchor}"
+
+    def _missing(self, paragraph: Paragraph, message: str, fallback: str) -> str:
+        self.diagnostics.add(paragraph.line, f"引用的{message}，链接指向该条")
+        return fallback
+
+    def _previous_article(self, article: Article, paragraph: Paragraph, count: int) -> str | None:
+        index = self.article_index[article.number] - count
+        if index < 0:
+            self.diagnostics.add(paragraph.line, f"{article.number.label}引用“前条”，但它之前没有条文")
+            return None
+        return f"#{self.law.articles[index].number.anchor}" if count == 1 else f"#{article.number.anchor}"
+
+    def _previous_clause(self, article: Article, paragraph: Paragraph, count: int) -> str | None:
+        clause = _clause_of(paragraph)
+        if clause - count < 1:
+            self.diagnostics.add(paragraph.line, f"{article.number.label}第{to_chinese(clause)}款引用“前款”，但它之前没有款")
+            return None
+        if count > 1:
+            return f"#{article.number.anchor}"
+        return f"#{article.clause_anchor(clause - 1) or article.number.anchor}"
+
+
+def _clause_of(paragraph: Paragraph) -> int:
+    """The 款 a paragraph belongs to, read from its anchor (t10-k2, t10-k2-x1)."""
+    return int((paragraph.anchor or "-k1").split("-k")[1].split("-")[0])
+
+
+class LawExtension(Extension):
+    """One instance per build; `begin_document` sets the page before each conversion."""
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {}
+        super().__init__(**kwargs)
+        self.page = PageSettings()
+        self.law: LawText | None = None
+        self.diagnostics = Collector()
+        #: Links generated in this build: {"own": n, "law": m}.
+        self.link_counts: dict[str, int] = {"own": 0, "law": 0}
+
+    def begin_document(self, page: PageSettings) -> None:
+        self.page = page
+        self.law = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # After normalize_whitespace (30), before html_block (20) hides the comments.
+        md.preprocessors.register(LawPreprocessor(md, self), "fazhi_law_structure", 25)
+        # After attr_list (8), before fazhi_numbering (6) and toc (5), which keep these ids.
+        md.treeprocessors.register(LawTreeprocessor(md, self), "fazhi_law", 7)
+
+
+def makeExtension(**kwargs) -> LawExtension:  # noqa: N802 (Python-Markdown API)
+    return LawExtension(**kwargs)

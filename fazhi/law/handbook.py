@@ -1,0 +1,201 @@
+"""The handbook as a whole: which laws, in which categories, in which order.
+
+Adding a law is dropping its file into handbook/ (any sub-folder). handbook/handbook.yml
+optionally names the handbook and lists categories in order with their files::
+
+    title: 东辽县民政系统普法宣传手册
+    categories:
+      婚姻家庭: [funv-quanyi-baozhang-fa, fan-jiating-baoli-fa]
+
+A file not listed goes to 其他 (and the build says so); a superseded text goes to the
+separate 历史文本 group, never among the laws in force. Within a category the config's
+order holds; 其他 and 历史文本 are ordered by the pinyin of the short title (pypinyin),
+not by code point. The whole-book PDF and the search dictionary follow `Handbook.laws`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+from pypinyin import Style, lazy_pinyin
+
+from ..diagnostics import Diagnostic
+from . import meta as law_meta
+from .structure import body_start, parse_law
+from .xref import normalise_title
+
+CONFIG_NAME = "handbook.yml"
+DEFAULT_TITLE = "民政系统普法宣传手册"
+OTHER = "其他"
+HISTORY = "历史文本"
+URL_DIR = "handbook"
+#: Files in handbook/ that are not law texts.
+NOT_LAWS = {"README.md", "index.md"}
+
+
+@dataclass(frozen=True)
+class LawEntry:
+    stem: str
+    src: Path
+    title: str
+    short_title: str
+    level: str
+    #: The date to list it under (公布日期, else its last history date), 施行日期, both as 2012年11月9日.
+    date: str
+    effective: str
+    status: str
+    status_note: str
+    article_count: int
+    category: str
+    #: Ids of its articles (t1 … t143), so other laws' citations link only to what exists.
+    anchors: frozenset[str] = field(default=frozenset(), repr=False)
+    #: (id, text) of its 编/章/节 headings, in order.
+    headings: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    meta: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def superseded(self) -> bool:
+        return self.status == law_meta.SUPERSEDED
+
+    @property
+    def src_uri(self) -> str:
+        """Where the page pretends to live in docs/: handbook/<stem>.md."""
+        return f"{URL_DIR}/{self.stem}.md"
+
+    @property
+    def page(self) -> str:
+        """The page's site path (directory URLs): handbook/<stem>/."""
+        return f"{URL_DIR}/{self.stem}/"
+
+
+@dataclass
+class Category:
+    name: str
+    laws: list[LawEntry]
+
+
+@dataclass
+class Handbook:
+    title: str
+    #: Categories of laws in force, in order (empty ones left out; 其他 last).
+    categories: list[Category]
+    #: Superseded texts, shown apart under 历史文本.
+    history: list[LawEntry]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def laws(self) -> list[LawEntry]:
+        """Every law in book order: the categories, then the 历史文本."""
+        return [law for category in self.categories for law in category.laws] + self.history
+
+    @property
+    def article_total(self) -> int:
+        return sum(law.article_count for law in self.laws)
+
+    def link_targets(self) -> dict[str, LawEntry]:
+        """Normalised title → law to link citations to; a current text wins over a superseded one."""
+        targets: dict[str, LawEntry] = {}
+        for law in self.laws:
+            key = normalise_title(law.title)
+            if key not in targets or targets[key].superseded and not law.superseded:
+                targets[key] = law
+        return targets
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Read every law file under `root` and `root`/handbook.yml into a Handbook."""
+    config_path = root / CONFIG_NAME
+    config = _read_config(config_path)
+    placement = _placement(config)
+    diagnostics: list[Diagnostic] = []
+    entries: dict[str, LawEntry] = {}
+    for src in sorted(root.rglob("*.md")):
+        stem = src.stem
+        if src.name in NOT_LAWS:
+            continue
+        if stem in entries:
+            diagnostics.append(_diag(src, root, 1, f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"))
+            continue
+        category = placement.get(stem, OTHER)
+        entries[stem] = _entry(src, category)
+        if stem not in placement:
+            diagnostics.append(_diag(src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
+    for stem in placement:
+        if stem not in entries:
+            diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"))
+    return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)
+
+
+def _assemble(title: str, config: Mapping[str, Any], entries: dict[str, LawEntry], diagnostics) -> Handbook:
+    order = [*(config.get("categories") or {}), OTHER]
+    listed = {stem: i for i, stem in enumerate(_placement(config))}
+    current = [e for e in entries.values() if not e.superseded]
+    categories = []
+    for name in order:
+        laws = sorted((e for e in current if e.category == name), key=lambda e: (listed.get(e.stem, len(listed)), pinyin_key(e.short_title)))
+        if laws:
+            categories.append(Category(name, laws))
+    history = sorted((e for e in entries.values() if e.superseded), key=lambda e: (pinyin_key(e.short_title), e.date))
+    return Handbook(title, categories, history, diagnostics)
+
+
+def pinyin_key(text: str) -> tuple[str, ...]:
+    """Sort key: pinyin syllables with tone numbers (慈 ci2 before 妇 fu4), then the text itself."""
+    return (*lazy_pinyin(text, style=Style.TONE3, errors="default"), text)
+
+
+def _read_config(path: Path) -> Mapping[str, Any]:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{path}: 应为键值结构（title、categories）")
+    return data
+
+
+def _placement(config: Mapping[str, Any]) -> dict[str, str]:
+    """File stem → category name, in config order (entries may be written with .md)."""
+    placement: dict[str, str] = {}
+    for name, files in (config.get("categories") or {}).items():
+        for item in files or []:
+            placement[Path(str(item)).stem] = str(name)
+    return placement
+
+
+def _entry(src: Path, category: str) -> LawEntry:
+    text = src.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    end = body_start(lines)
+    meta = (yaml.safe_load("\n".join(lines[1:end - 1])) if end else None) or {}
+    law = parse_law(text)
+    title = str(meta.get("title") or law.title or src.stem)
+    return LawEntry(
+        stem=src.stem,
+        src=src,
+        title=title,
+        short_title=normalise_title(title),
+        level=str(meta.get("level") or ""),
+        date=law_meta.display_date(meta),
+        effective=law_meta.chinese_date(meta.get("施行日期")),
+        status=str(meta.get("status") or "current"),
+        status_note=str(meta.get("status_note") or ""),
+        article_count=len(law.articles),
+        category=category,
+        anchors=frozenset(a.number.anchor for a in law.articles),
+        headings=tuple((h.anchor, h.text) for h in law.headings if h.anchor),
+        meta=meta,
+    )
+
+
+def _diag(path: Path, root: Path, line: int, message: str, level: str = "warning") -> Diagnostic:
+    return Diagnostic(f"{root.name}/{path.relative_to(root).as_posix()}", line, 1, level, message)
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if needle in line:
+            return number
+    return 1

@@ -1,0 +1,61 @@
+"""The handbook's index page (/handbook/), generated as Markdown from the Handbook.
+
+Laws in force by category, in the configured order, each with level, date and article
+count; superseded texts apart under 历史文本, each with its status note in the banner style.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .handbook import HISTORY, Handbook, LawEntry
+from .meta import BANNER_HEAD
+
+INDEX_SRC_URI = "handbook/index.md"
+
+
+def index_markdown(book: Handbook) -> str:
+    current = sum(len(c.laws) for c in book.categories)
+    lines = [
+        "---",
+        f"title: {book.title}",
+        "numbering: none",
+        "---",
+        "",
+        f"# {book.title}",
+        "",
+        f"本手册收录民政工作常用的法律法规{len(book.laws)}部，其中现行有效{current}部、"
+        f"历史文本{len(book.history)}部，共{book.article_total}条。"
+        "点击名称阅读全文；每一条都有固定链接，可以直接引用或分享。",
+        "",
+    ]
+    for category in book.categories:
+        lines += [f"## {category.name}", "", *_table(category.laws), ""]
+    if book.history:
+        lines += [
+            f"## {HISTORY}",
+            "",
+            f'<div class="fz-law-banner"><strong class="fz-law-banner-head">{BANNER_HEAD}</strong>'
+            '<span class="fz-law-banner-text">以下文本已被修订，仅供查阅沿革，不是现行有效的法律法规。</span></div>',
+            "",
+            *_table(book.history, with_note=True),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _table(laws: list[LawEntry], with_note: bool = False) -> list[str]:
+    head = "| 名称 | 效力级别 | 公布日期 | 条数 |" + (" 状态说明 |" if with_note else "")
+    rule = "| --- | --- | --- | ---: |" + (" --- |" if with_note else "")
+    rows = [head, rule]
+    for law in laws:
+        row = f"| [{_cell(law.title)}]({law.stem}.md) | {law.level} | {law.date} | {law.article_count}条 |"
+        if with_note:
+            row += f' <span class="fz-status-note">{escape(_cell(law.status_note))}</span> |'
+        rows.append(row)
+    return rows
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "｜").replace("\n", " ")

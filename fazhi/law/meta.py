@@ -1,0 +1,114 @@
+"""What a reader sees under a law's title: status banner, 题注 and the metadata block.
+
+Built from the file's front matter (title, level, 制定机关, 公布日期, 施行日期, status,
+status_note, source) as ElementTree elements, so the page content (which the print
+hook reuses) carries them. A superseded text must never pass for the law in force,
+so its banner comes first and says so in words, not only in colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as etree
+from typing import Any, Mapping
+
+from .structure import Block
+
+SUPERSEDED = "superseded"
+BANNER_HEAD = "历史文本，非现行有效文本"
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_CN_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_UPSTREAM = "国家法律法规数据库"
+
+
+def is_superseded(meta: Mapping[str, Any]) -> bool:
+    return str(meta.get("status") or "").strip() == SUPERSEDED
+
+
+def chinese_date(value: Any) -> str:
+    """'2012-11-09' (or a YAML date) → 2012年11月9日; anything else unchanged; None → ''."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    match = _ISO_DATE.match(str(value).strip())
+    return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else str(value).strip()
+
+
+def display_date(meta: Mapping[str, Any]) -> str:
+    """The date to list a law under: 公布日期, else the date of its last history line."""
+    if meta.get("公布日期"):
+        return chinese_date(meta["公布日期"])
+    for line in reversed(list(meta.get("history") or [])):
+        match = _CN_DATE.search(str(line))
+        if match:
+            return match.group(0)
+    return ""
+
+
+def banner_text(meta: Mapping[str, Any]) -> str:
+    """The sentence shown on a superseded text: its status_note, or a plain default."""
+    return str(meta.get("status_note") or "本文本已被修订，请以现行有效文本为准。").strip()
+
+
+def banner(meta: Mapping[str, Any]) -> etree.Element | None:
+    """The unmistakable 历史文本 banner (role=note, read out by screen readers too)."""
+    if not is_superseded(meta):
+        return None
+    box = etree.Element("div", {"class": "fz-law-banner", "role": "note"})
+    head = etree.SubElement(box, "strong", {"class": "fz-law-banner-head"})
+    head.text = BANNER_HEAD
+    text = etree.SubElement(box, "span", {"class": "fz-law-banner-text"})
+    text.text = banner_text(meta)
+    return box
+
+
+def notes(blocks: list[Block]) -> etree.Element | None:
+    """The 题注 as one small parenthesised block, a line per history entry.
+
+    The parentheses come from the stylesheet, so no character is added to the text;
+    when the source already ends with a stray ）, the closing one is left out.
+    """
+    if not blocks:
+        return None
+    classes = "fz-notes"
+    last = blocks[-1].text.rstrip()
+    if last.endswith("）") and last.count("（") < last.count("）"):
+        classes += " fz-notes-closed"
+    box = etree.Element("div", {"class": classes})
+    for block in blocks:
+        line = etree.SubElement(box, "p")
+        line.text = block.text
+    return box
+
+
+def metadata(meta: Mapping[str, Any]) -> etree.Element:
+    """效力级别, 制定机关, dates and 时效性 where known, then the source with its link."""
+    box = etree.Element("dl", {"class": "fz-law-meta"})
+    rows = [
+        ("效力级别", str(meta.get("level") or "")),
+        ("制定机关", str(meta.get("制定机关") or "")),
+        ("公布日期", chinese_date(meta.get("公布日期"))),
+        ("施行日期", chinese_date(meta.get("施行日期"))),
+        ("时效性", "已被修订（历史文本）" if is_superseded(meta) else "现行有效"),
+    ]
+    for label, value in rows:
+        if value:
+            _row(box, label).text = value
+    source = meta.get("source") or {}
+    if isinstance(source, Mapping) and (source.get("url") or source.get("repository")):
+        cell = _row(box, "文本来源")
+        cell.text = f"{_UPSTREAM}，据 {source.get('repository') or '公开整理本'} 收录"
+        if source.get("url"):
+            cell.text += "（"
+            link = etree.SubElement(cell, "a", {"href": str(source["url"]), "rel": "noopener"})
+            link.text = "来源文件"
+            link.tail = "）"
+    return box
+
+
+def _row(box: etree.Element, label: str) -> etree.Element:
+    term = etree.SubElement(box, "dt")
+    term.text = label
+    return etree.SubElement(box, "dd")

@@ -1,0 +1,100 @@
+"""MkDocs side of the handbook: mount handbook/ into the site, and its navigation.
+
+The law files stay in handbook/ (never copied into docs/): each becomes a File that
+pretends to live at docs/handbook/<stem>.md and reads the real file, so `mkdocs serve`
+shows edits and diagnostics cite handbook/<file>.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .extension import LawTarget
+from .handbook import HISTORY, Handbook, LawEntry
+from .index_page import INDEX_SRC_URI, index_markdown
+
+NAV_TITLE = "普法手册"
+
+
+def mount(files: Files, config: MkDocsConfig, book: Handbook) -> Files:
+    """Add the handbook index and one page per law to the site's files."""
+    for law in book.laws:
+        files.append(File.generated(config, law.src_uri, abs_src_path=str(law.src)))
+    if files.get_file_from_path(INDEX_SRC_URI) is None:
+        files.append(File.generated(config, INDEX_SRC_URI, content=index_markdown(book)))
+    return files
+
+
+def link_targets(book: Handbook) -> dict[str, LawTarget]:
+    """Citation targets for law pages (all pages sit side by side in handbook/)."""
+    return {title: LawTarget(f"{law.stem}.md", law.anchors) for title, law in book.link_targets().items()}
+
+
+def arrange_nav(nav: Navigation, book: Handbook) -> Navigation:
+    """Name the handbook section 普法手册 and group its pages by category, 历史文本 last."""
+    section = next((item for item in nav.items if _holds(item, INDEX_SRC_URI)), None)
+    if section is None:
+        return nav
+    pages = {child.file.src_uri: child for child in section.children if isinstance(child, Page)}
+    children: list = [pages[INDEX_SRC_URI]] if INDEX_SRC_URI in pages else []
+    groups = [(c.name, c.laws) for c in book.categories] + ([(HISTORY, book.history)] if book.history else [])
+    for name, laws in groups:
+        present = [law for law in laws if law.src_uri in pages]
+        if present:
+            group = Section(name, [pages[law.src_uri] for law in present])
+            for law in present:
+                pages[law.src_uri].parent = group
+                # Sets the page title for good (weak_property): the sidebar, tab and <title>.
+                pages[law.src_uri].title = law_title(law)
+            children.append(group)
+    section.title = NAV_TITLE
+    section.children = children
+    for child in children:
+        child.parent = section
+    _relink(nav)
+    return nav
+
+
+def law_title(law: LawEntry) -> str:
+    """Short title for the sidebar and browser tab; a superseded text says so in it."""
+    return f"{law.short_title}（{HISTORY}）" if law.superseded else law.short_title
+
+
+def _holds(item, src_uri: str) -> bool:
+    return isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri == src_uri for c in item.children)
+
+
+def _relink(nav: Navigation) -> None:
+    """Rebuild the flat page list and previous/next links after regrouping."""
+    pages: list[Page] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    nav.pages = pages
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+
+
+def handbook_root(config: MkDocsConfig) -> Path:
+    """handbook/ next to mkdocs.yml (or extra.fazhi.handbook, relative to it)."""
+    fazhi = (config.extra or {}).get("fazhi") or {}
+    return Path(config.config_file_path).parent / str(fazhi.get("handbook") or "handbook")
+
+
+def source_path(file: File, config: MkDocsConfig) -> str:
+    """The law file as staff know it (handbook/…/x.md, relative to mkdocs.yml) for messages."""
+    project = Path(config.config_file_path).parent
+    if file.abs_src_path and Path(file.abs_src_path).is_relative_to(project):
+        return Path(file.abs_src_path).relative_to(project).as_posix()
+    return file.src_path
