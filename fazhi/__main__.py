@@ -1,0 +1,7 @@
+"""`python -m fazhi` runs the same command as `fazhi`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

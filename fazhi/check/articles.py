@@ -1,0 +1,11 @@
+"""Law files: article continuity, 第一条 … 第N条 without gap, duplicate or reordering (fazhi.law.continuity)."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..law.continuity import check_articles
+from .source import Source
+
+
+def check_continuity(source: Source) -> list[Diagnostic]:
+    return check_articles(source.text, source.path)

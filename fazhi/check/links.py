@@ -1,0 +1,39 @@
+"""Internal links whose target file does not exist.
+
+Pages link by source path (`2024.md`, `../handbook/xianfa.md#t10`); the site mounts
+docs/ at its root and handbook/ at /handbook/, and links resolve in that tree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..diagnostics import Diagnostic
+from .markers import body_lines
+from .source import Source
+
+_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def site_file(root: Path, uri: str) -> Path:
+    """The source file for a site path: handbook/… in the project root, the rest in docs/."""
+    return root / uri if uri.startswith("handbook/") else root / "docs" / uri
+
+
+def check_links(source: Source, root: Path) -> list[Diagnostic]:
+    found = []
+    for line, text in body_lines(source):
+        for match in _LINK.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)):
+            target = match.group(1)
+            if _EXTERNAL.match(target):
+                continue
+            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(source.uri), path))
+            if uri.startswith("../") or not site_file(root, uri).exists():
+                found.append(Diagnostic(source.path, line, match.start() + 1, "error", f"链接目标“{target}”不存在"))
+    return found

@@ -1,0 +1,62 @@
+"""What the build's own Markdown extensions would report, without building (never a twin).
+
+The body is rendered with the site's extensions — `NumberingExtension` under the page's
+scheme, and for law files `LawExtension` (structure, citations of missing articles) —
+so `fazhi check` reports exactly what `mkdocs build` would. Raw HTML goes through
+`fazhi.sanitize.find_unsafe_html`, the allow-list the security hook applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import markdown
+
+from ..diagnostics import Diagnostic
+from ..law.extension import LawExtension, PageSettings
+from ..law.handbook import load_handbook
+from ..law.site import link_targets
+from ..numbering_ext import NumberingExtension
+from ..sanitize import find_unsafe_html
+from ..settings import Settings
+from .source import Source
+
+_SITE_EXTENSIONS = ["attr_list", "tables", "footnotes", "pymdownx.superfences"]
+
+
+@dataclass
+class Context:
+    """Project-wide state shared by all files of one `fazhi check` run."""
+
+    root: Path
+    settings: Settings
+    reported: set[Diagnostic] = field(default_factory=set)
+
+    @cached_property
+    def handbook(self):
+        return load_handbook(self.root / "handbook")
+
+
+def check_rendering(source: Source, context: Context) -> list[Diagnostic]:
+    scheme = context.settings.scheme_for(source.uri, source.meta)
+    numbering = NumberingExtension()
+    numbering.begin_document(scheme, source.path, source.body_offset)
+    extensions: list = [*_SITE_EXTENSIONS, numbering]
+    law = None
+    if scheme == "law":
+        book = context.handbook
+        law = LawExtension()
+        law.begin_document(PageSettings(True, source.path, source.body_offset, source.meta, link_targets(book)))
+        extensions.append(law)
+    markdown.Markdown(extensions=extensions).convert(source.body)
+    found = numbering.diagnostics.drain() + (law.diagnostics.drain() if law else [])
+    return found + find_unsafe_html(source.text, source.path)
+
+
+def check_handbook(context: Context) -> list[Diagnostic]:
+    """Findings about the handbook as a whole (metadata, placement), reported once per run."""
+    new = [d for d in context.handbook.diagnostics if d not in context.reported]
+    context.reported.update(new)
+    return new

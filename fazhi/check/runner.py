@@ -1,0 +1,120 @@
+"""`fazhi check`: run every check over the Markdown sources without building the site.
+
+Checks are small functions of a `Source`; `BUILD_CHECKS` are the ones the MkDocs hook
+runs too (the build already reports heading numbers through the numbering extension
+and broken links through MkDocs' own validation, so those are check-only; template
+prompts are check-only so that a fresh `fazhi new-report` still builds).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from ..diagnostics import Diagnostic
+from ..settings import Settings
+from .articles import check_continuity
+from .encoding import check_encoding, check_line_ends, check_tabs, fixed_bytes
+from .front_matter import check_front_matter
+from .links import check_links
+from .markers import check_markers
+from .placeholders import check_placeholders
+from .render import Context, check_handbook, check_rendering
+from .source import Source, load
+
+Check = Callable[[Source], list[Diagnostic]]
+
+#: Checks that need nothing but the file; all run in `fazhi check`, and in the build hook.
+BUILD_CHECKS: tuple[Check, ...] = (check_encoding, check_line_ends, check_tabs, check_front_matter, check_markers)
+DEFAULT_FOLDERS = ("docs", "handbook")
+
+
+def find_root(start: Path) -> Path:
+    """The project folder (the one holding mkdocs.yml) at or above `start`."""
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").exists():
+            return folder
+    return start
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name tags (Material extensions); read them as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_settings(root: Path) -> Settings:
+    config = root / "mkdocs.yml"
+    if not config.exists():
+        return Settings()
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    return Settings.from_extra(data.get("extra") or {})
+
+
+def site_uri(path: Path, root: Path) -> str:
+    """Where a file sits in the site: reports/2024.md for docs/reports/2024.md, handbook/x.md as is."""
+    resolved = path.resolve()
+    for base, prefix in ((root / "docs", ""), (root / "handbook", "handbook/")):
+        if resolved.is_relative_to(base.resolve()):
+            return prefix + resolved.relative_to(base.resolve()).as_posix()
+    return path.name
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def markdown_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
+    return files
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    fixed: list[str] = field(default_factory=list)
+
+    def count(self, level: str) -> int:
+        return sum(d.level == level for d in self.diagnostics)
+
+
+def check_source(source: Source, context: Context) -> list[Diagnostic]:
+    found = [d for check in BUILD_CHECKS for d in check(source)]
+    if source.decoded.encoding != "utf-8" or source.meta_error:
+        return found
+    found += check_rendering(source, context)
+    found += check_links(source, context.root)
+    found += check_placeholders(source)
+    if source.kind == "law":
+        found += check_continuity(source) + check_handbook(context)
+    return found
+
+
+def run(paths: list[Path], *, fix: bool = False, root: Path | None = None) -> Result:
+    root = root or find_root(Path.cwd())
+    context = Context(root, load_settings(root))
+    result = Result()
+    for path in markdown_files(paths or [root / name for name in DEFAULT_FOLDERS]):
+        if not path.exists():
+            result.diagnostics.append(Diagnostic(display_path(path), 1, 1, "error", "文件或文件夹不存在"))
+            continue
+        source = load(path, display_path(path), site_uri(path, root))
+        if fix and (data := fixed_bytes(source)) is not None:
+            path.write_bytes(data)
+            result.fixed.append(source.path)
+            source = load(path, source.path, source.uri)
+        result.files += 1
+        result.diagnostics += check_source(source, context)
+    result.diagnostics.sort(key=lambda d: (d.path, d.line, d.col))
+    return result

@@ -1,0 +1,126 @@
+"""The `fazhi` command for staff: import a Word or text file, check the sources, start a year's report.
+
+    fazhi import 报告.docx -o docs/reports/2025.md
+    fazhi import --law 条例.txt
+    fazhi check [路径…] [--fix]
+    fazhi new-report 2025
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from . import ids, new_report
+from .check import run
+from .check.runner import find_root, load_settings
+from .diagnostics import Diagnostic
+from .importer import import_file
+from .importer.report import Imported
+
+_YEAR = re.compile(r"(\d{4})年")
+
+
+class _ChineseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+def _parser() -> argparse.ArgumentParser:
+    def new(parser_factory, **kwargs) -> argparse.ArgumentParser:
+        parser = parser_factory(formatter_class=_ChineseHelp, add_help=False, **kwargs)
+        parser._positionals.title = "参数"
+        parser._optionals.title = "选项"
+        parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        return parser
+
+    parser = new(argparse.ArgumentParser, prog="fazhi", description="东辽县民政局法治建设公开网站的编辑工具。")
+    commands = parser.add_subparsers(dest="command", title="命令", metavar="命令", required=True)
+
+    imp = new(commands.add_parser, name="import", help="把 Word（.docx）或文本（.txt）文件导入为网站的 Markdown 文件",
+              description="把年度报告（或用 --law 导入法律法规）从 .docx 或 .txt 转为网站使用的 Markdown 文件。")
+    imp.add_argument("file", metavar="文件", type=Path, help="要导入的 .docx 或 .txt 文件（UTF-8、GBK 均可）")
+    imp.add_argument("-o", "--output", metavar="输出", type=Path,
+                     help="写到哪个文件，例如 docs/reports/2025.md；不写时按标题中的年份（法律按名称）自动决定")
+    imp.add_argument("--law", action="store_true", help="导入的是法律法规（从国家法律法规数据库复制的全文），放入 handbook/")
+    imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+
+    chk = new(commands.add_parser, name="check", help="检查 Markdown 文件（编码、前置信息、编号、条文、链接）",
+              description="不构建网站，直接检查文件；发现错误时退出码为 1。")
+    chk.add_argument("paths", metavar="路径", nargs="*", type=Path, help="要检查的文件或文件夹（默认 docs/ 和 handbook/）")
+    chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8")
+    chk.add_argument("--strict", action="store_true", help="有警告时也以退出码 1 结束（与正式构建一致）")
+    chk.add_argument("-v", "--verbose", action="store_true", help="同时列出“提示”级别的信息")
+
+    rep = new(commands.add_parser, name="new-report", help="按模板新建某一年度的法治政府建设报告",
+              description="新建 docs/reports/<年份>.md，含厅字〔2019〕28号要求的五部分内容；报告列表自动更新。")
+    rep.add_argument("year", metavar="年份", type=int, help="报告所属年度，例如 2025")
+    rep.add_argument("--force", action="store_true", help="该年度报告已存在时覆盖它")
+    return parser
+
+
+def _print(diagnostics: list[Diagnostic], verbose: bool = True) -> None:
+    for item in diagnostics:
+        if verbose or item.level != "info":
+            print(item, file=sys.stderr)
+
+
+def _default_output(root: Path, imported: Imported, law: bool) -> Path | None:
+    title = str(imported.meta.get("title") or "")
+    if law:
+        return root / "handbook" / f"{ids.slugify(title.removeprefix('中华人民共和国'))}.md" if title else None
+    match = _YEAR.search(title)
+    return root / "docs" / "reports" / f"{match.group(1)}.md" if match else None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    root = find_root(Path.cwd())
+    try:
+        imported = import_file(args.file, law=args.law)
+    except (OSError, ValueError) as error:
+        print(f"{args.file}: 错误：无法导入：{error}", file=sys.stderr)
+        return 1
+    _print(imported.diagnostics)
+    output = args.output or _default_output(root, imported, args.law)
+    if output is None:
+        sys.stdout.write(imported.markdown)
+        print("未能从标题中看出年份，结果已输出到屏幕；请用 -o 指定文件，例如 -o docs/reports/2025.md", file=sys.stderr)
+        return 1
+    if output.exists() and not args.force:
+        print(f"{output}: 错误：文件已存在；如确要覆盖，请加 --force", file=sys.stderr)
+        return 1
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(imported.markdown, encoding="utf-8")
+    print(f"已写入 {output}", file=sys.stderr)
+    result = run([output], root=root)
+    _print(result.diagnostics, verbose=False)
+    return 1 if result.count("error") or any(d.level == "error" for d in imported.diagnostics) else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = run(args.paths, fix=args.fix)
+    for path in result.fixed:
+        print(f"{path}: 已改存为 UTF-8（无 BOM，LF 换行）", file=sys.stderr)
+    _print(result.diagnostics, args.verbose)
+    errors, warnings, infos = (result.count(level) for level in ("error", "warning", "info"))
+    print(f"检查了 {result.files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_new_report(args: argparse.Namespace) -> int:
+    root = find_root(Path.cwd())
+    try:
+        path = new_report.create(root, args.year, load_settings(root).bureau, force=args.force)
+    except FileExistsError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    print(f"已新建 {path}：请把其中的“{new_report.PLACEHOLDER}”替换为正文，写好后运行 fazhi check", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"import": cmd_import, "check": cmd_check, "new-report": cmd_new_report}[args.command]
+    return handler(args)

@@ -1,0 +1,97 @@
+"""Converting a law copied from 国家法律法规数据库 (flk.npc.gov.cn) into the handbook format.
+
+The handbook format is the one of /work/shared/laws: front matter, `# 标题`, the 题注
+lines, `<!-- INFO END -->`, `## 第一章 总则`, `### 第一节 …`, and every 条/款/项 as its
+own paragraph. The text is kept as typed; only indentation is dropped and the blanks
+inside 章/节 headings (第一章　总　则) become single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostic
+from .escape import escape
+from .report import Imported, front_matter
+from .source import BLANKS, Para, squeeze
+
+_CN = "零〇○一二两三四五六七八九十百千"
+CHAPTER = re.compile(rf"^第[{_CN}]+[编章]")
+SECTION = re.compile(rf"^第[{_CN}]+节")
+ARTICLE = re.compile(rf"^第([{_CN}]+)条(之[{_CN}]+)?[ \u3000]")
+_BLANK_RUN = re.compile(f"[{BLANKS}]+")
+
+
+def guess_level(title: str) -> str:
+    """法律 / 行政法规 / 宪法 from the title; the importer asks staff to confirm it."""
+    if title.endswith("宪法"):
+        return "宪法"
+    if title.endswith("法") or title.endswith("法典"):
+        return "法律"
+    return "行政法规"
+
+
+def _structure(text: str) -> str | None:
+    """`## ` or `### ` for a 编/章 or 节 heading line, else None."""
+    if squeeze(text) == "序言":
+        return "## "
+    if CHAPTER.match(text) and len(text) <= 40:
+        return "## "
+    if SECTION.match(text) and len(text) <= 40:
+        return "### "
+    return None
+
+
+def _skip_contents(paras: list[Para]) -> list[Para]:
+    """Drop a 目录 block: the 章/节 lines after “目录” up to the repeat of its first entry."""
+    for index, para in enumerate(paras):
+        if squeeze(para.text) != "目录":
+            continue
+        entries = paras[index + 1:]
+        if not entries or _structure(entries[0].text) is None:
+            return paras
+        first = squeeze(entries[0].text)
+        for offset, entry in enumerate(entries[1:], start=1):
+            if squeeze(entry.text) == first:
+                return paras[:index] + entries[offset:]
+        return paras
+    return paras
+
+
+def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
+    """The handbook Markdown for a law given as paragraphs."""
+    diagnostics: list[Diagnostic] = []
+    paras = _skip_contents(list(paras))
+    if not paras:
+        return Imported("", {}, [Diagnostic(path, 1, 1, "error", "文件没有内容")])
+    title = paras.pop(0).text
+    notes: list[str] = []
+    while paras and _structure(paras[0].text) is None and not ARTICLE.match(paras[0].text):
+        notes.append(paras.pop(0).text)
+    body: list[str] = []
+    articles = 0
+    last = ""
+    for para in paras:
+        prefix = _structure(para.text)
+        if prefix:
+            body.append(prefix + escape(_BLANK_RUN.sub(" ", para.text)))
+            continue
+        match = ARTICLE.match(para.text)
+        if match:
+            articles += 1
+            last = para.text[: match.end()].strip(BLANKS)
+        body.append(escape(para.text))
+    level = guess_level(title)
+    meta = {
+        "title": title, "level": level, "制定机关": None, "公布日期": None, "施行日期": None,
+        "history": notes,
+        "status": "current", "article_count": articles, "last_article": last,
+        "source": {"url": None, "upstream": "国家法律法规数据库 https://flk.npc.gov.cn"},
+    }
+    diagnostics.append(Diagnostic(
+        path, 1, 1, "info",
+        f"已导入《{title}》，共{articles}条；效力级别按标题推定为“{level}”，请核对并补写制定机关、公布日期、施行日期和来源网址",
+    ))
+    head = [f"# {escape(title)}", *map(escape, notes), "<!-- INFO END -->"]
+    markdown = front_matter(meta) + "\n\n".join(head + body) + "\n"
+    return Imported(markdown, meta, diagnostics)
