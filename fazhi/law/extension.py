@@ -244,7 +244,7 @@ class _Renderer:
         if ref.kind == "previous-article":
             return self._previous_article(article, paragraph, ref.count), "own"
         if ref.kind == "previous-clause":
-            return self._previous_clause(article, paragraph, ref.count), "own"
+            return self._previous_clause(article, paragraph, ref.count, ref.item), "own"
         return self._own_article(ref, paragraph), "own"
 
     def _own_article(self, ref: Reference, paragraph: Paragraph) -> str | None:
@@ -271,14 +271,16 @@ class _Renderer:
             return None
         return f"#{self.law.articles[index].number.anchor}" if count == 1 else f"#{article.number.anchor}"
 
-    def _previous_clause(self, article: Article, paragraph: Paragraph, count: int) -> str | None:
+    def _previous_clause(self, article: Article, paragraph: Paragraph, count: int, item: int | None) -> str | None:
         clause = _clause_of(paragraph)
         if clause - count < 1:
             self.diagnostics.add(paragraph.line, f"{article.number.label}第{to_chinese(clause)}款引用“前款”，但它之前没有款")
             return None
         if count > 1:
             return f"#{article.number.anchor}"
-        return f"#{article.clause_anchor(clause - 1) or article.number.anchor}"
+        if item is not None:
+            return f"#{article.item_anchor(item, clause - 1) or article.clause_anchor(clause - 1)}"
+        return f"#{article.clause_anchor(clause - 1)}"
 
 
 def _clause_of(paragraph: Paragraph) -> int:

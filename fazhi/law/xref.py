@@ -5,7 +5,7 @@ Pure text analysis; `fazhi.law.extension` turns the findings into links. Recogni
 * 本法第十条, 本条例第二十条, a bare 第十条 (this law), 第十条第二款, 第十条第（三）项,
   第三条第一项 (项 without parentheses, as in 慈善法), chains 第一百零九条、第一百一十条
   and ranges 第二十三条至第二十五条 (each article of a chain is its own reference);
-* 前款, 前两款, 前条;
+* 前款, 前款第（二）项, 前两款, 前条;
 * 《中华人民共和国妇女权益保障法》 and articles that follow it (《…》第十条).
 
 An article cited right after the name of another law (婚姻法第十一条, 《民法典》第十条,
@@ -27,7 +27,8 @@ _ARTICLE = (
     rf"(?:第(?P<clause>[{_N}]+)款)?(?:第[（(]?(?P<item>[{_N}]+)[）)]?项)?"
 )
 _TOKEN = re.compile(
-    rf"《(?P<title>[^《》\n]+)》|{_ARTICLE}|前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条)"
+    rf"《(?P<title>[^《》\n]+)》|{_ARTICLE}"
+    rf"|前(?P<count>[两二三四五六七八九十]?)(?P<unit>款|条)(?:第[（(]?(?P<relitem>[{_N}]+)[）)]?项)?"
 )
 #: Words between two articles of one chain: 第十条、第十一条 / 和 / 或者 / 至 …
 _CHAIN = re.compile(r"^(?:、|，|和|与|或者|或|及|以及|至|到)$")
@@ -71,7 +72,8 @@ def find_references(text: str) -> list[Reference]:
         if match["unit"]:
             kind: Kind = "previous-clause" if match["unit"] == "款" else "previous-article"
             count = from_chinese(match["count"]) if match["count"] else 1
-            found.append(Reference(match.start(), match.end(), kind, count=count))
+            item = from_chinese(match["relitem"]) if match["relitem"] else None
+            found.append(Reference(match.start(), match.end(), kind, item=item, count=count))
             chain = None
             continue
         law, foreign = _owner(text, match.start(), chain)
