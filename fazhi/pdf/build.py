@@ -1,0 +1,129 @@
+"""The PDFs of one site build: collected while MkDocs renders pages, written after the build.
+
+Reports and law pages are captured from page.content (after the 公文 and law hooks), so the
+PDF prints exactly the text of the web page. Settings live in mkdocs.yml under
+`extra.fazhi.pdf` (handbook_size, law_size: A4 or A5; booklet_signature: pages per
+signature, a multiple of 4).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from mkdocs.utils import get_relative_url
+
+from ..gongwen import is_report
+from ..law.handbook import Handbook
+from . import booklet, html, paths, render
+
+SIZES = ("A4", "A5")
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    handbook_size: str = "A5"
+    law_size: str = "A5"
+    booklet_signature: int = booklet.DEFAULT_SIGNATURE
+    bureau: str = ""
+
+    @classmethod
+    def from_extra(cls, extra: Mapping[str, Any]) -> "PdfSettings":
+        fazhi = dict((extra or {}).get("fazhi") or {})
+        raw = dict(fazhi.get("pdf") or {})
+        settings = cls(str(raw.get("handbook_size", "A5")).upper(), str(raw.get("law_size", "A5")).upper(),
+                       int(raw.get("booklet_signature", booklet.DEFAULT_SIGNATURE)), str(fazhi.get("bureau", "")))
+        for key in ("handbook_size", "law_size"):
+            if getattr(settings, key) not in SIZES:
+                raise ValueError(f"extra.fazhi.pdf.{key}: 纸张只能是 {'、'.join(SIZES)}，而不是 {getattr(settings, key)!r}")
+        booklet.signatures(4, settings.booklet_signature)  # validates the signature size
+        return settings
+
+
+@dataclass
+class PdfBuild:
+    """Print material of one build; `links()` decorates pages, `write()` makes the PDFs."""
+
+    settings: PdfSettings
+    renderer: render.Renderer
+    book: Handbook | None = None
+    reports: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (title, content)
+    laws: dict[str, str] = field(default_factory=dict)  # stem → content
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def is_law(self, src_uri: str) -> bool:
+        return self.book is not None and any(law.src_uri == src_uri for law in self.book.laws)
+
+    def capture(self, content: str, src_uri: str, meta: Mapping[str, Any], title: str) -> bool:
+        """Keep a report's or law's rendered body for print; True if the page gets a PDF."""
+        if is_report(meta):
+            self.reports[src_uri] = (str(meta.get("title") or title), content)
+            return True
+        if self.is_law(src_uri):
+            self.laws[Path(src_uri).stem] = content
+            return True
+        return False
+
+    def write(self, site_dir: Path) -> list[str]:
+        """Render every PDF into the site; returns the site paths written."""
+        written = []
+        date = render.source_date()
+        for src_uri, (title, content) in sorted(self.reports.items()):
+            info = html.DocInfo(title, self.settings.bureau, date)
+            written.append(self._render(html.report_html(content, info), site_dir, paths.pdf_path(src_uri)))
+        if self.book is None or not self.laws:
+            self.renderer.close()
+            return written
+        groups = self._groups()
+        for _, laws in groups:
+            for law in laws:
+                info = html.DocInfo(law.title, self.settings.bureau, date)
+                written.append(self._render(html.law_html(law, info, self.settings.law_size), site_dir,
+                                            paths.pdf_path(f"handbook/{law.stem}.md")))
+        info = html.DocInfo(self.book.title, self.settings.bureau, date)
+        book_html = html.handbook_html(self.book.title, self.settings.bureau, date.year, groups, info,
+                                       self.settings.handbook_size)
+        written.append(self._render(book_html, site_dir, paths.HANDBOOK_PDF))
+        start = time.perf_counter()
+        booklet.impose(site_dir / paths.HANDBOOK_PDF, site_dir / paths.HANDBOOK_BOOKLET_PDF,
+                       self.settings.booklet_signature)
+        self.timings[paths.HANDBOOK_BOOKLET_PDF] = time.perf_counter() - start
+        written.append(paths.HANDBOOK_BOOKLET_PDF)
+        self.renderer.close()
+        return written
+
+    def _groups(self) -> list[tuple[str, list[html.LawPrint]]]:
+        """Book order from the handbook: categories, then 历史文本; only laws rendered this build."""
+        from ..law.handbook import HISTORY
+
+        groups = [(c.name, c.laws) for c in self.book.categories] + [(HISTORY, self.book.history)]
+        out = []
+        for name, entries in groups:
+            laws = [html.LawPrint(e.stem, e.title, name, self.laws[e.stem]) for e in entries if e.stem in self.laws]
+            if laws:
+                out.append((name, laws))
+        return out
+
+    def _render(self, document: str, site_dir: Path, site_path: str) -> str:
+        start = time.perf_counter()
+        self.renderer.render(document, site_dir / site_path)
+        self.timings[site_path] = time.perf_counter() - start
+        return site_path
+
+
+def links_html(page_url: str, pdf: str, extra: list[tuple[str, str]] = ()) -> str:
+    """The 打印 / 下载PDF bar for a page (print.js makes 打印 open the print dialog;
+    without JavaScript it opens the PDF, which prints as well)."""
+    href = get_relative_url(pdf, page_url)
+    items = [f'<a class="fz-print-button" href="{href}" data-fz-print>打印</a>',
+             f'<a href="{href}" download>下载PDF</a>']
+    items += [f'<a href="{get_relative_url(target, page_url)}" download>{label}</a>' for label, target in extra]
+    return f'<p class="fz-pdf-links">{" · ".join(items)}</p>\n'
+
+
+def cache_dir(config_file: str | os.PathLike) -> Path:
+    """The project's PDF cache: <project>/.cache/pdf (gitignored)."""
+    return Path(config_file).resolve().parent / ".cache" / "pdf"

@@ -1,0 +1,91 @@
+"""WeasyPrint rendering with a content-hash cache, so `mkdocs serve` re-renders only what changed.
+
+The cache key covers everything that decides the bytes of a PDF: the print HTML, print.css,
+the font files bound by @font-face, and the WeasyPrint version. A hit copies the cached
+file; a miss renders, stores, then copies. PDF dates come from the HTML metadata
+(SOURCE_DATE_EPOCH) and the PDF /ID from the key, so identical input gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from . import fonts
+
+STYLESHEET = Path(__file__).with_name("print.css")
+#: Bump when the Python side of print layout changes in a way the HTML does not show.
+RENDER_VERSION = "1"
+
+
+def enabled(environ: os._Environ | dict = os.environ) -> bool:
+    """FAZHI_PDF=0 (or off/false/no) switches PDF generation off."""
+    return str(environ.get("FAZHI_PDF", "1")).strip().lower() not in ("0", "off", "false", "no")
+
+
+def source_date(environ: os._Environ | dict = os.environ) -> datetime:
+    """The build's fixed date: SOURCE_DATE_EPOCH, else 2000-01-01 (never the clock)."""
+    epoch = int(environ.get("SOURCE_DATE_EPOCH") or 946684800)
+    return datetime.fromtimestamp(epoch, tz=timezone.utc)
+
+
+@dataclass
+class Renderer:
+    """Renders print HTML to PDF files through a cache folder (e.g. <project>/.cache/pdf)."""
+
+    cache_dir: Path
+    rendered: int = 0
+    reused: int = 0
+    _font_css: str | None = field(default=None, repr=False)
+    _font_config: FontConfiguration | None = field(default=None, repr=False)
+
+    def font_css(self) -> str:
+        if self._font_css is None:
+            self._font_css = fonts.font_face_css(self.cache_dir)
+        return self._font_css
+
+    def key(self, html: str) -> str:
+        digest = hashlib.sha256()
+        for part in (RENDER_VERSION, weasyprint.__version__, self.font_css(), STYLESHEET.read_text("utf-8"), html):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def render(self, html: str, target: Path) -> Path:
+        """Write the PDF of `html` to `target`, from the cache when the input is unchanged."""
+        key = self.key(html)
+        cached = self.cache_dir / f"{key[:32]}.pdf"
+        if cached.is_file():
+            self.reused += 1
+        else:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".tmp")
+            partial.write_bytes(self.to_pdf(html, key))
+            partial.replace(cached)
+            self.rendered += 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return target
+
+    def document(self, html: str) -> weasyprint.document.Document:
+        """The laid-out WeasyPrint document (pages, boxes), for callers that inspect layout."""
+        if self._font_config is None:
+            self._font_config = FontConfiguration()
+        css = [weasyprint.CSS(string=self.font_css(), font_config=self._font_config),
+               weasyprint.CSS(filename=str(STYLESHEET), font_config=self._font_config)]
+        return weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).render(
+            stylesheets=css, font_config=self._font_config)
+
+    def close(self) -> None:
+        """Drop WeasyPrint's font configuration now (its finaliser fails at interpreter exit)."""
+        self._font_config = None
+
+    def to_pdf(self, html: str, key: str) -> bytes:
+        return self.document(html).write_pdf(pdf_identifier=key[:32].encode("ascii"))

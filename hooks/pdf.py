@@ -1,0 +1,48 @@
+"""Wires print into MkDocs: 打印/下载PDF links on report and law pages, PDFs after the build.
+
+Last in hook order, so page.content already holds the 公文 head/signature and the law structure.
+FAZHI_PDF=0 switches the PDFs (and their links) off.
+"""
+
+from pathlib import Path
+
+from fazhi.law import site
+from fazhi.law.handbook import load_handbook
+from fazhi.law.index_page import INDEX_SRC_URI
+from fazhi.mkdocs_glue import log
+from fazhi.pdf import build, paths, render
+
+_build = None
+
+
+def on_config(config):
+    global _build
+    settings = build.PdfSettings.from_extra(config.extra)
+    _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path))) if render.enabled() else None
+    return config
+
+
+def on_files(files, config):
+    if _build is not None:
+        _build.book = load_handbook(site.handbook_root(config))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    if _build is None:
+        return html
+    src_uri = page.file.src_uri
+    if _build.capture(html, src_uri, page.meta, page.title):
+        return build.links_html(page.url, paths.pdf_path(src_uri)) + html
+    if src_uri == INDEX_SRC_URI:
+        extra = [("下载小册子拼版PDF", paths.HANDBOOK_BOOKLET_PDF)]
+        return build.links_html(page.url, paths.HANDBOOK_PDF, extra) + html
+    return html
+
+
+def on_post_build(config):
+    if _build is None:
+        return
+    written = _build.write(Path(config.site_dir))
+    seconds = sum(_build.timings.values())
+    log.info(f"PDF：{len(written)}个文件，新生成{_build.renderer.rendered}个、沿用缓存{_build.renderer.reused}个，用时{seconds:.1f}秒")
