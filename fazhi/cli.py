@@ -15,10 +15,11 @@ from pathlib import Path
 
 from . import ids, new_report
 from .check import run
-from .check.runner import find_root, load_settings
+from .check.runner import display_path, find_root, load_settings
 from .diagnostics import Diagnostic
 from .importer import import_file
 from .importer.report import Imported
+from .law.continuity import check_articles
 
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -94,9 +95,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(imported.markdown, encoding="utf-8")
     print(f"已写入 {output}", file=sys.stderr)
-    result = run([output], root=root)
-    _print(result.diagnostics, verbose=False)
-    return 1 if result.count("error") or any(d.level == "error" for d in imported.diagnostics) else 0
+    found = run([output], root=root).diagnostics
+    if args.law:  # also when the output is not under handbook/, where check runs it anyway
+        found = sorted(set(found) | set(check_articles(imported.markdown, display_path(output))))
+    _print(found, verbose=False)
+    return 1 if any(d.level == "error" for d in [*found, *imported.diagnostics]) else 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -105,7 +105,8 @@ def run(paths: list[Path], *, fix: bool = False, root: Path | None = None) -> Re
     root = root or find_root(Path.cwd())
     context = Context(root, load_settings(root))
     result = Result()
-    for path in markdown_files(paths or [root / name for name in DEFAULT_FOLDERS]):
+    defaults = [root / name for name in DEFAULT_FOLDERS if (root / name).exists()]
+    for path in markdown_files(paths or defaults):
         if not path.exists():
             result.diagnostics.append(Diagnostic(display_path(path), 1, 1, "error", "文件或文件夹不存在"))
             continue
