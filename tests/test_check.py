@@ -137,3 +137,20 @@ def test_broken_internal_link(project):
 def test_handbook_law_copy_checks_clean(project):
     shutil.copy(LAWS / "cishan-fa.md", project / "handbook/cishan-fa.md")
     assert [line for line in check(project, "handbook/cishan-fa.md", (LAWS / "cishan-fa.md").read_bytes()) if ": info:" not in line] == []
+
+
+@pytest.mark.build
+def test_build_reports_file_checks_and_refuses_gbk(tmp_path):
+    """The build runs the file-level checks: a tab fails --strict; a GBK page stops the build with advice."""
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project", with_handbook=False)
+    report = project / "docs/reports/2024.md"
+    report.write_text(report.read_text(encoding="utf-8").replace("充分利用微信群", "充分利用\t微信群", 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "reports/2024.md:14:5: warning: 含制表符（Tab）：请改用空格或删除" in result.stderr
+    report.write_bytes(report.read_text(encoding="utf-8").encode("gbk"))
+    result = build_site(project, tmp_path / "site2")
+    assert result.returncode == 1
+    assert "reports/2024.md 不是 UTF-8 编码，无法构建；请先运行 fazhi check --fix" in result.stderr
