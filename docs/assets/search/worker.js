@@ -1,0 +1,348 @@
+/* fazhi search worker. Speaks Material's worker protocol (SETUP → READY, QUERY → RESULT) so
+ * Material's search box and result list stay as readers know them; the index is the one
+ * fazhi.search.index writes (see its docstring for the document fields).
+ *
+ * Query kinds, tried in this order:
+ *   article lookup  第十条 / 殡葬 第十条 / 婚姻登记条例第五条 / 第10条 → that article
+ *   pinyin          hunyin dengji / hydj / binzang → titles, headings, law names
+ *   words           spaces mean AND; a whole phrase ranks above its parts; a law title or
+ *                   article ranks above a passing mention.
+ */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+
+/* Ranking weights, in one place. */
+var WEIGHT = {
+  title: 10,        /* the term is in the heading or law name */
+  lawName: 14,      /* the term is (part of) a law's title or short name */
+  text: 2,          /* the term occurs in the text at all */
+  repeat: 1.5,      /* per doubling of occurrences */
+  partial: 0.35,    /* only the words of a term occur, not the term itself … */
+  partialMax: 1,    /* … which always ranks below the whole term found anywhere */
+  phrase: 2,        /* all terms of a spaced query occur together as one phrase */
+  kind: { law: 1.5, article: 1.2, section: 1, page: 1.2 },
+  lookup: 1000      /* article lookup hits outrank everything */
+};
+var SNIPPET = { before: 24, length: 120 };
+
+var NUMERAL = "[零一二三四五六七八九十百千〇两\\d]+";
+var ARTICLE = new RegExp("第(" + NUMERAL + ")条(?:之([一二三四五六七八九十]+))?");
+var HAN = /[\u3400-\u9fff]/;
+var UNIT = /[\u3400-\u9fff]|[a-z0-9]+/g;
+
+/* ------------------------------------------------------------------------- */
+
+function normalize(value) {
+  return value.normalize("NFKC").toLowerCase()
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[《》〈〉“”‘’"'「」『』]/g, " ")
+    .trim();
+}
+
+/* For matching only: 总 则 (spaced out in print) reads as 总则. */
+function squeeze(value) {
+  return value.replace(/([\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, "$1");
+}
+
+function escapeHTML(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function count(haystack, needle) {
+  var n = 0;
+  for (var i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/* Wrap every occurrence of the needles in <mark>, escaping the rest. */
+function highlight(value, needles) {
+  var lower = value.toLowerCase();
+  var marks = [];
+  needles.forEach(function (needle) {
+    if (!needle) return;
+    for (var i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + 1))
+      marks.push([i, i + needle.length]);
+  });
+  marks.sort(function (a, b) { return a[0] - b[0]; });
+  var out = "", at = 0;
+  marks.forEach(function (m) {
+    if (m[1] <= at) return;
+    var start = Math.max(m[0], at);
+    out += escapeHTML(value.slice(at, start)) + "<mark>" + escapeHTML(value.slice(start, m[1])) + "</mark>";
+    at = m[1];
+  });
+  return out + escapeHTML(value.slice(at));
+}
+
+/* A window of the text around the first hit, so the hit is visible in the result list. */
+function snippet(text, needles) {
+  var lower = text.toLowerCase(), first = -1;
+  needles.forEach(function (needle) {
+    var i = needle ? lower.indexOf(needle) : -1;
+    if (i !== -1 && (first === -1 || i < first)) first = i;
+  });
+  var start = first > SNIPPET.before ? first - SNIPPET.before : 0;
+  var end = Math.min(text.length, start + SNIPPET.length);
+  return (start > 0 ? "…" : "") + highlight(text.slice(start, end), needles) + (end < text.length ? "…" : "");
+}
+
+/* ------------------------------------------------------------------------- */
+
+/* A pinyin key "hun'yin deng'ji|…" as keys → words → syllables. */
+function parseKeys(pinyin) {
+  return (pinyin || "").split("|").map(function (key) {
+    return key ? key.split(" ").map(function (word) { return word.split("'"); }) : [];
+  });
+}
+
+/* Match of the letters q against consecutive syllables, each typed in full or as its first
+ * letter, the last possibly typed partly; a match starting at a word wins over one starting
+ * inside a word. Returns {from, to, total, word} or null. */
+function matchPinyin(q, words) {
+  var syllables = [], starts = {};
+  words.forEach(function (word) {
+    starts[syllables.length] = true;
+    syllables.push.apply(syllables, word);
+  });
+  function from(pos, i) {
+    if (pos === q.length) return i;
+    if (i >= syllables.length) return -1;
+    var s = syllables[i], rest = q.slice(pos), end;
+    if (rest.lastIndexOf(s, 0) === 0 && (end = from(pos + s.length, i + 1)) !== -1) return end;
+    if (rest[0] === s[0] && (end = from(pos + 1, i + 1)) !== -1) return end;
+    if (s.lastIndexOf(rest, 0) === 0 && rest.length > 1) return i + 1;
+    return -1;
+  }
+  var found = null;
+  for (var i = 0; i < syllables.length && !(found && found.word); i++) {
+    var end = from(0, i);
+    if (end !== -1 && (!found || starts[i]))
+      found = { from: i, to: end, total: syllables.length, word: !!starts[i] };
+  }
+  return found;
+}
+
+/* The characters of `name` that syllables [from, to) were made of (one per Han character,
+ * one per run of letters or digits), so a pinyin hit can be highlighted in Chinese. */
+function unitsText(name, from, to) {
+  var lower = name.normalize("NFKC").toLowerCase(), units = [], m;
+  UNIT.lastIndex = 0;
+  while ((m = UNIT.exec(lower)) !== null) units.push([m.index, m.index + m[0].length]);
+  if (!units[from] || !units[to - 1]) return "";
+  return lower.slice(units[from][0], units[to - 1][1]);
+}
+
+/* ------------------------------------------------------------------------- */
+
+function Engine(data, currentPage) {
+  var self = this;
+  this.current = currentPage || "";
+  this.words = new Set((data.config.words || "").split(" ").filter(Boolean));
+  this.pages = new Map();
+  this.order = new Map();
+  this.docs = data.docs.map(function (doc) {
+    var page = doc.location.split("#")[0];
+    var entry = {
+      doc: doc,
+      page: page,
+      kind: doc.article ? "article" : doc.law ? "law" : doc.location.indexOf("#") !== -1 ? "section" : "page",
+      title: squeeze(normalize(doc.title || doc.article || "")),
+      text: squeeze(normalize(doc.text || "")),
+      names: (doc.law || []).map(normalize),
+      keys: parseKeys(doc.pinyin)
+    };
+    if (entry.kind === "page" || entry.kind === "law") {
+      self.pages.set(page, entry);
+      self.order.set(page, self.order.size);
+    }
+    return entry;
+  });
+}
+
+/* The title shown in the result list: 殡葬管理条例 · 第四条 for articles. */
+Engine.prototype.displayTitle = function (entry) {
+  var doc = entry.doc;
+  if (entry.kind === "article") {
+    var law = this.pages.get(entry.page);
+    return (law ? law.doc.title + " · " : "") + doc.article;
+  }
+  return (doc.num ? doc.num + " " : "") + doc.title;
+};
+
+Engine.prototype.item = function (entry, score, needles, terms) {
+  return {
+    location: entry.doc.location,
+    title: highlight(this.displayTitle(entry), needles),
+    text: entry.doc.text ? "<p>" + snippet(entry.doc.text, needles) + "</p>" : "",
+    score: score,
+    terms: terms
+  };
+};
+
+/* Cut a run of Chinese typed without spaces into known words (longest first). */
+Engine.prototype.cut = function (term) {
+  var parts = [], i = 0;
+  while (i < term.length) {
+    var j = term.length;
+    while (j > i + 1 && !(this.words.has(term.slice(i, j)) && term.slice(i, j) !== term)) j--;
+    parts.push(term.slice(i, j));
+    i = j;
+  }
+  return parts.filter(function (p) { return p.length > 1 || !HAN.test(p); });
+};
+
+/* How well one term hits one document: 0 when it does not. */
+Engine.prototype.termScore = function (entry, term) {
+  var inName = entry.names.some(function (n) { return n.indexOf(term) !== -1; });
+  var score = (inName ? WEIGHT.lawName : 0) + (entry.title.indexOf(term) !== -1 ? WEIGHT.title : 0);
+  var c = count(entry.text, term);
+  if (c) score += WEIGHT.text + WEIGHT.repeat * Math.log2(c);
+  return score;
+};
+
+Engine.prototype.searchWords = function (terms) {
+  var self = this;
+  var parts = terms.map(function (t) { return self.cut(t); });
+  var phrase = terms.length > 1 ? terms.join("") : null;
+  var hits = [];
+  this.docs.forEach(function (entry) {
+    var total = 0, needles = [], broken = false;
+    for (var k = 0; k < terms.length; k++) {
+      var whole = self.termScore(entry, terms[k]);
+      if (whole) {
+        total += whole;
+        /* a short name (反家暴法) is not in the displayed title: mark the title itself */
+        needles.push(entry.kind === "law" && entry.title.indexOf(terms[k]) === -1 &&
+          entry.text.indexOf(terms[k]) === -1 ? entry.title : terms[k]);
+        continue;
+      }
+      if (parts[k].length < 2) return;
+      var partial = 0;
+      for (var p = 0; p < parts[k].length; p++) {
+        var s = self.termScore(entry, parts[k][p]);
+        if (!s) return;
+        partial += s / parts[k].length;
+      }
+      total += WEIGHT.partial * partial;
+      needles.push.apply(needles, parts[k]);
+      broken = true;
+    }
+    if (broken) total = Math.min(total, WEIGHT.partialMax);
+    if (phrase && self.termScore(entry, phrase)) {
+      total *= WEIGHT.phrase;
+      needles.unshift(phrase);
+    }
+    hits.push({ entry: entry, score: total * WEIGHT.kind[entry.kind], needles: needles });
+  });
+  var terms_ = {};
+  terms.forEach(function (t) { terms_[t] = true; });
+  return hits.map(function (h) { h.terms = terms_; return h; });
+};
+
+Engine.prototype.searchPinyin = function (query) {
+  var letters = query.replace(/[\s']+/g, "");
+  var pieces = query.split(/[\s']+/).filter(Boolean);
+  var hits = [];
+  this.docs.forEach(function (entry) {
+    var names = entry.kind === "law" ? entry.doc.law : [entry.doc.title];
+    var best = null;
+    entry.keys.forEach(function (key, k) {
+      var m = matchPinyin(letters, key);
+      if (!m) return;
+      var score = WEIGHT.title * (1 + (m.to - m.from) / m.total) * (m.from === 0 ? 1.2 : m.word ? 1 : 0.6);
+      if (!best || score > best.score) best = { score: score, text: unitsText(names[k] || "", m.from, m.to) };
+    });
+    if (!best && pieces.length > 1) {
+      var all = pieces.every(function (piece) {
+        return entry.keys.some(function (key) { return matchPinyin(piece, key); });
+      });
+      if (all) best = { score: WEIGHT.title * WEIGHT.partial, text: "" };
+    }
+    if (!best) return;
+    var terms = {};
+    if (best.text) terms[best.text] = true;
+    hits.push({
+      entry: entry, score: best.score * WEIGHT.kind[entry.kind],
+      needles: best.text ? [best.text] : [], terms: terms
+    });
+  });
+  return hits;
+};
+
+/* 第十条 with an optional law name before it; null when the query is not a lookup. */
+Engine.prototype.searchArticle = function (query) {
+  var m = ARTICLE.exec(query.replace(/\s+/g, " "));
+  if (!m) return null;
+  var label = "第" + m[1] + "条" + (m[2] ? "之" + m[2] : "");
+  var digits = /^\d+$/.test(m[1]) ? m[1] + (m[2] ? "-" : "") : null;
+  var hint = (query.slice(0, m.index) + " " + query.slice(m.index + m[0].length)).replace(/\s+/g, "");
+  var self = this;
+  var candidates = this.docs.filter(function (entry) {
+    if (entry.kind !== "article") return false;
+    if (entry.doc.article === label) return true;
+    return digits !== null && (entry.doc.n || "").lastIndexOf(digits, 0) === 0 &&
+      (m[2] ? true : entry.doc.n === m[1]);
+  });
+  if (!candidates.length) return null;
+  if (hint) {
+    var inLaw = candidates.filter(function (entry) {
+      var law = self.pages.get(entry.page);
+      return law && law.names.some(function (n) { return n.indexOf(hint) !== -1 || hint.indexOf(n) !== -1; });
+    });
+    candidates = inLaw.length ? inLaw : candidates.filter(function (entry) { return entry.text.indexOf(hint) !== -1; });
+    if (!candidates.length) return null;
+  }
+  var terms = {};
+  terms[label] = true;
+  return candidates.map(function (entry) {
+    var here = entry.page === self.current ? 1 : 0;
+    var rank = WEIGHT.lookup * (1 + here) - (self.order.get(entry.page) || 0);
+    return { entry: entry, score: rank, needles: hint ? [hint, label] : [label], terms: terms };
+  });
+};
+
+/* Material's result shape: groups per page, the page document first, best sections next. */
+Engine.prototype.group = function (hits) {
+  var self = this, groups = new Map();
+  hits.sort(function (a, b) { return b.score - a.score; });
+  hits.forEach(function (hit) {
+    if (!groups.has(hit.entry.page)) groups.set(hit.entry.page, []);
+    groups.get(hit.entry.page).push(self.item(hit.entry, hit.score, hit.needles, hit.terms));
+  });
+  var items = [];
+  groups.forEach(function (group, page) {
+    if (!group.some(function (item) { return item.location === page; })) {
+      var entry = self.pages.get(page);
+      if (entry) group.push(self.item(entry, 0, [], {}));
+    }
+    items.push(group);
+  });
+  return { items: items };
+};
+
+Engine.prototype.search = function (raw) {
+  var query = normalize(raw);
+  if (!query) return { items: [] };
+  var hits = this.searchArticle(query);
+  if (!hits && /^[a-z'\s]+$/.test(query)) {
+    hits = this.searchPinyin(query);
+    if (!hits.length) hits = this.searchWords(query.split(/\s+/));
+  }
+  if (!hits) hits = this.searchWords(query.split(/\s+/));
+  return this.group(hits);
+};
+
+/* ------------------------------------------------------------------------- */
+
+var engine = null;
+
+addEventListener("message", function (ev) {
+  var message = ev.data;
+  if (message.type === SETUP) {
+    engine = new Engine(message.data, new URL(self.location.href).searchParams.get("page"));
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    postMessage({ type: RESULT, data: engine ? engine.search(message.data) : { items: [] } });
+  }
+});

@@ -1,0 +1,68 @@
+"""The domain dictionary: civil-affairs terms, law names and the handbook's own headings.
+
+jieba's general dictionary splits 宪法宣传周 or 特困人员 and glues 利用微|信群; search keys
+made from such pieces read wrong in pinyin and initials. Curated words live in `terms.txt`
+and `aliases.yml`; law titles, their short names and 章/节 headings come from the built
+handbook pages, so a new law brings its own words without a code change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import jieba
+import yaml
+
+STATE_PREFIX = "中华人民共和国"
+_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{2,12}$")
+_UNIT_PREFIX = re.compile(r"^第[零一二三四五六七八九十百千〇两\d]+[编章节]\s*")
+
+
+@lru_cache(maxsize=1)
+def curated_terms() -> tuple[str, ...]:
+    """Words from terms.txt, in file order."""
+    text = resources.files(__package__).joinpath("terms.txt").read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+@lru_cache(maxsize=1)
+def _curated_aliases() -> dict[str, tuple[str, ...]]:
+    text = resources.files(__package__).joinpath("aliases.yml").read_text(encoding="utf-8")
+    return {title: tuple(names) for title, names in (yaml.safe_load(text) or {}).items()}
+
+
+def law_names(title: str) -> list[str]:
+    """The title first, then the names readers use for it: 中华人民共和国反家庭暴力法 →
+    反家庭暴力法, 反家暴法."""
+    names = [title]
+    if title.startswith(STATE_PREFIX) and len(title) > len(STATE_PREFIX):
+        names.append(title[len(STATE_PREFIX):])
+    for name in _curated_aliases().get(title, ()):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def heading_term(heading: str) -> str | None:
+    """A 章/节 heading as a dictionary word: 第二章 殡葬设施管理 → 殡葬设施管理.
+
+    Only short, purely Chinese headings qualify; sentences from the report do not.
+    """
+    word = _UNIT_PREFIX.sub("", heading).strip()
+    return word if _HAN_ONLY.match(word) else None
+
+
+def make_tokenizer(words: Iterable[str]) -> jieba.Tokenizer:
+    """A private jieba tokenizer that keeps every domain word whole.
+
+    A separate instance leaves the global jieba (used by Material's own indexer) untouched.
+    """
+    tokenizer = jieba.Tokenizer()
+    for word in dict.fromkeys(words):
+        tokenizer.add_word(word)
+        tokenizer.suggest_freq(word, tune=True)
+    return tokenizer

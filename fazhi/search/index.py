@@ -1,0 +1,128 @@
+"""Build the search index that the fazhi search worker reads.
+
+Material writes `search/search_index.json` as {config, docs}; its page script hands both to
+the worker unchanged, and its page highlighter reads `config.separator`. We keep Material's
+config and replace the docs with ours:
+
+  page     {"location": "handbook/binzang-guanli-tiaoli/", "title", "text",
+            "law": [title, short names…] (law pages), "status": "superseded" (old texts),
+            "pinyin"}
+  section  {"location": "…/#zhang-2", "num": "第二章", "title": "殡葬设施管理", "text", "pinyin"}
+  article  {"location": "…/#t4", "article": "第四条", "n": "4" (120-1 for 之一), "text"}
+
+and `config.words`: the words (2+ characters) jieba finds in the site with the domain
+dictionary, space-separated; the worker cuts a query typed without spaces into them when
+the whole query is not found (婚姻登记程序 → 婚姻登记 程序).
+
+Text is stored clean (no zero-width segmentation marks), so snippets display as written and
+phrases match as written; the worker does phrase matching on it directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import jieba
+
+from ..numerals import from_chinese
+from .dictionary import curated_terms, heading_term, law_names, make_tokenizer
+from .extract import Block, split_page
+from .pinyin import join_keys, pinyin_key
+
+INDEX_PATH = Path("search") / "search_index.json"
+_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
+_ARTICLE_LABEL = re.compile(r"^第([零一二三四五六七八九十百千〇两\d]+)条(?:之([一二三四五六七八九十]+))?$")
+
+
+@dataclass
+class PageEntry:
+    url: str
+    title: str
+    blocks: list[Block]
+    #: Title and short names when the page is a law text (it has article blocks).
+    law: list[str]
+    status: str
+
+
+def article_number(label: str) -> str | None:
+    """第十条 → "10", 第一百二十条之一 → "120-1": the part of the anchor after `t`."""
+    match = _ARTICLE_LABEL.match(label)
+    if not match:
+        return None
+    number = str(from_chinese(match.group(1)))
+    return f"{number}-{from_chinese(match.group(2))}" if match.group(2) else number
+
+
+class IndexBuilder:
+    """Collects pages during the build; writes the index once all pages are known."""
+
+    def __init__(self) -> None:
+        self.pages: list[PageEntry] = []
+
+    def add_page(self, url: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
+        if (meta.get("search") or {}).get("exclude"):
+            return
+        blocks = split_page(html, title)
+        is_law = any(block.article for block in blocks)
+        law = law_names(str(meta.get("title") or title)) if is_law else []
+        self.pages.append(PageEntry(url, title, blocks, law, str(meta.get("status") or "")))
+
+    def dictionary_words(self) -> list[str]:
+        """Curated terms, then every law's names and its 章/节 headings."""
+        words = list(curated_terms())
+        for page in self.pages:
+            words.extend(page.law)
+            if page.law:
+                words.extend(t for b in page.blocks[1:] if not b.article and (t := heading_term(b.bare_title)))
+        return list(dict.fromkeys(words))
+
+    def documents(self, tokenizer: jieba.Tokenizer, *, pinyin: bool = True) -> list[dict[str, Any]]:
+        """The docs list of the index, pages in build order, blocks in page order."""
+        docs: list[dict[str, Any]] = []
+        for page in self.pages:
+            for block in page.blocks:
+                docs.append(self._document(page, block, tokenizer, pinyin))
+        return docs
+
+    def _document(self, page: PageEntry, block: Block, tokenizer: jieba.Tokenizer, pinyin: bool) -> dict[str, Any]:
+        location = page.url if block.anchor is None else f"{page.url}#{block.anchor}"
+        if block.article:
+            doc: dict[str, Any] = {"location": location, "article": block.article}
+            if number := article_number(block.article):
+                doc["n"] = number
+            doc["text"] = block.text
+            return doc
+        doc = {"location": location, "title": block.bare_title, "text": block.text}
+        if block.number:
+            doc["num"] = block.number
+        if block.anchor is None and page.law:
+            doc["law"] = page.law
+            if page.status and page.status != "current":
+                doc["status"] = page.status
+        if pinyin:
+            names = page.law if block.anchor is None and page.law else [block.bare_title]
+            doc["pinyin"] = join_keys(pinyin_key(tokenizer.cut(name, HMM=False)) for name in names)
+        return doc
+
+    def vocabulary(self, tokenizer: jieba.Tokenizer) -> list[str]:
+        """Distinct Chinese words of two or more characters in all titles and texts."""
+        words: dict[str, None] = {}
+        for page in self.pages:
+            for block in page.blocks:
+                for text in (block.bare_title, block.text):
+                    words.update((w, None) for w in tokenizer.cut(text, HMM=False) if _WORD.match(w))
+        return sorted(words)
+
+    def write(self, site_dir: Path, *, pinyin: bool = True) -> dict[str, Any]:
+        """Replace the docs of Material's index in `site_dir`; returns the index written."""
+        path = site_dir / INDEX_PATH
+        index = json.loads(path.read_text(encoding="utf-8"))
+        tokenizer = make_tokenizer(self.dictionary_words())
+        index["config"]["words"] = " ".join(self.vocabulary(tokenizer))
+        index["docs"] = self.documents(tokenizer, pinyin=pinyin)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        return index

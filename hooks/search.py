@@ -1,0 +1,21 @@
+"""Wires fazhi's search index into MkDocs: pages are collected as built, the index written last."""
+
+from pathlib import Path
+
+from fazhi.search.index import IndexBuilder
+
+_builder = IndexBuilder()
+
+
+def on_pre_build(config):
+    global _builder
+    _builder = IndexBuilder()
+
+
+def on_page_content(html, page, config, files):
+    _builder.add_page(page.url, page.title, html, page.meta)
+    return html
+
+
+def on_post_build(config):
+    _builder.write(Path(config.site_dir))
