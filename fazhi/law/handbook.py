@@ -80,7 +80,8 @@ class Category:
 @dataclass
 class Handbook:
     title: str
-    #: Categories of laws in force, in order (empty ones left out; 其他 last).
+    #: Categories of laws in force, in configured order, 其他 last (only when used). A configured
+    #: category may be empty when all its texts are superseded: the index still names it.
     categories: list[Category]
     #: Superseded texts, shown apart under 历史文本.
     history: list[LawEntry]
@@ -90,6 +91,10 @@ class Handbook:
     def laws(self) -> list[LawEntry]:
         """Every law in book order: the categories, then the 历史文本."""
         return [law for category in self.categories for law in category.laws] + self.history
+
+    def history_of(self, category: str) -> list[LawEntry]:
+        """Superseded texts filed under `category` in the config."""
+        return [law for law in self.history if law.category == category]
 
     @property
     def article_total(self) -> int:
@@ -136,7 +141,7 @@ def _assemble(title: str, config: Mapping[str, Any], entries: dict[str, LawEntry
     categories = []
     for name in order:
         laws = sorted((e for e in current if e.category == name), key=lambda e: (listed.get(e.stem, len(listed)), pinyin_key(e.short_title)))
-        if laws:
+        if laws or name != OTHER:
             categories.append(Category(name, laws))
     history = sorted((e for e in entries.values() if e.superseded), key=lambda e: (pinyin_key(e.short_title), e.date))
     return Handbook(title, categories, history, diagnostics)

@@ -30,7 +30,9 @@ def index_markdown(book: Handbook) -> str:
         "",
     ]
     for category in book.categories:
-        lines += [f"## {category.name}", "", *_table(category.laws), ""]
+        lines += [f"## {category.name}", ""]
+        lines += _table(category.laws) if category.laws else [_only_history(book.history_of(category.name))]
+        lines.append("")
     if book.history:
         lines += [
             f"## {HISTORY}",
@@ -42,6 +44,12 @@ def index_markdown(book: Handbook) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def _only_history(laws: list[LawEntry]) -> str:
+    """The line under a category whose texts in the handbook are all superseded."""
+    named = "、".join(f"[{_cell(law.title)}]({law.stem}.md)" for law in laws)
+    return f"本类现行文本尚未收入手册。{'已收录的历史文本：' + named + '，见下文“' + HISTORY + '”。' if laws else ''}"
 
 
 def _table(laws: list[LawEntry], with_note: bool = False) -> list[str]:
