@@ -11,6 +11,7 @@ from .source import Source
 
 FIX_HINT = "运行 fazhi check --fix 可自动转换"
 
+
 def check_encoding(source: Source) -> list[Diagnostic]:
     found = []
     if source.decoded.encoding != "utf-8":
@@ -23,12 +24,14 @@ def check_encoding(source: Source) -> list[Diagnostic]:
         found.append(Diagnostic(source.path, 1, 1, "warning", f"文件开头有 BOM（字节顺序标记），可能使前置信息失效；{FIX_HINT}"))
     return found
 
+
 def check_line_ends(source: Source) -> list[Diagnostic]:
     crlf = source.data.count(b"\r\n")
     if not crlf:
         return []
     first = source.data[: source.data.index(b"\r\n")].count(b"\n") + 1
     return [Diagnostic(source.path, first, 1, "warning", f"文件使用 Windows 换行符（CRLF，共{crlf}行）；{FIX_HINT}")]
+
 
 def check_tabs(source: Source) -> list[Diagnostic]:
     found = []
@@ -38,6 +41,7 @@ def check_tabs(source: Source) -> list[Diagnostic]:
             where = "行首的制表符会使段落变成代码块" if not line[:col].strip() else "请改用空格或删除"
             found.append(Diagnostic(source.path, number, col + 1, "warning", f"含制表符（Tab）：{where}"))
     return found
+
 
 def fixed_bytes(source: Source) -> bytes | None:
     """The file as UTF-8 without BOM and with LF line ends, or None when nothing changes."""

@@ -10,9 +10,6 @@ from .source import Para, paragraphs_from_text
 from .textfile import read_text
 from .word import paragraphs_from_docx
 
-SUFFIXES = (".txt", ".docx")
-
-
 def read_paragraphs(path: Path) -> list[Para]:
     """Paragraphs of a .docx or .txt file (UTF-8, GBK or GB18030)."""
     suffix = path.suffix.lower()
@@ -29,4 +26,4 @@ def import_file(path: Path, *, law: bool = False) -> Imported:
     return (convert_law if law else convert_report)(paras, str(path))
 
 
-__all__ = ["Imported", "import_file", "read_paragraphs", "SUFFIXES"]
+__all__ = ["Imported", "import_file", "read_paragraphs"]

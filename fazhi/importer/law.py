@@ -42,26 +42,29 @@ def _structure(text: str) -> str | None:
     return None
 
 
-def _skip_contents(paras: list[Para]) -> list[Para]:
-    """Drop a 目录 block: the 章/节 lines after “目录” up to the repeat of its first entry."""
+def _skip_contents(paras: list[Para]) -> tuple[list[Para], Para | None]:
+    """Drop a 目录 block (the 章/节 lines after “目录” up to the repeat of its first entry);
+    returns the remaining paragraphs and the 目录 line when one was dropped."""
     for index, para in enumerate(paras):
         if squeeze(para.text) != "目录":
             continue
         entries = paras[index + 1:]
         if not entries or _structure(entries[0].text) is None:
-            return paras
+            break
         first = squeeze(entries[0].text)
         for offset, entry in enumerate(entries[1:], start=1):
             if squeeze(entry.text) == first:
-                return paras[:index] + entries[offset:]
-        return paras
-    return paras
+                return paras[:index] + entries[offset:], para
+        break
+    return paras, None
 
 
 def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
     """The handbook Markdown for a law given as paragraphs."""
     diagnostics: list[Diagnostic] = []
-    paras = _skip_contents(list(paras))
+    paras, contents = _skip_contents(list(paras))
+    if contents:
+        diagnostics.append(Diagnostic(path, contents.line, 1, "info", "已跳过目录（网页正文前的章节列表，手册页面自动生成目录）"))
     if not paras:
         return Imported("", {}, [Diagnostic(path, 1, 1, "error", "文件没有内容")])
     title = paras.pop(0).text
