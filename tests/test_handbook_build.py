@@ -107,9 +107,10 @@ def test_index_lists_categories_in_order_history_apart(built_site):
     assert [h.get_text() for h in page.select("h2")] == CATEGORIES + ["历史文本"]
     history = page.select("h2")[-1]
     current_rows, history_rows = [], []
-    for table in page.select("table"):
-        rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")]
-        (history_rows if table.find_previous("h2") is history else current_rows).extend(rows)
+    for item in page.select("li"):
+        row = [item.select_one("a").get_text(), *(s.get_text() for s in item.select(".fz-law-facts > span"))]
+        note = item.select_one(".fz-status-note")
+        (history_rows if item.find_previous("h2") is history else current_rows).append(row + ([note.get_text()] if note else []))
     assert ["中华人民共和国慈善法", "法律", "2023年12月29日", "125条"] in current_rows
     assert ["中华人民共和国宪法", "宪法", "2018年3月11日", "143条"] in current_rows
     assert len(current_rows) == 8 and len(history_rows) == 3
@@ -117,6 +118,9 @@ def test_index_lists_categories_in_order_history_apart(built_site):
     hunyin = next(row for row in history_rows if row[0] == "婚姻登记条例")
     assert hunyin[1:4] == ["行政法规", "2003年8月8日", "22条"] and "2025年5月10日起施行" in hunyin[4]
     assert "非现行有效" in page.select_one(".fz-law-banner").get_text()
+    # 基层治理 has only superseded texts: it says so and points to them.
+    basic = next(h for h in page.select("h2") if h.get_text() == "基层治理").find_next_sibling("p")
+    assert basic.get_text().startswith("本类现行文本尚未收入手册") and len(basic.select("a")) == 2
 
 
 def test_navigation_tab_and_category_sections(built_site):
@@ -166,4 +170,4 @@ def test_adding_a_law_file_needs_no_code_change(tmp_path):
                      "《反家庭暴力法》": "../fan-jiating-baoli-fa/"}
     index = soup_of(tmp_path / "site", "handbook/index.html")
     other = next(h for h in index.select("h2") if h.get_text() == "其他")
-    assert other.find_next("table").select_one("td a").get_text() == "中华人民共和国测试法"
+    assert other.find_next("li").select_one("a").get_text() == "中华人民共和国测试法"

@@ -31,7 +31,7 @@ def index_markdown(book: Handbook) -> str:
     ]
     for category in book.categories:
         lines += [f"## {category.name}", ""]
-        lines += _table(category.laws) if category.laws else [_only_history(book.history_of(category.name))]
+        lines += _list(category.laws) if category.laws else [_only_history(book.history_of(category.name))]
         lines.append("")
     if book.history:
         lines += [
@@ -40,7 +40,7 @@ def index_markdown(book: Handbook) -> str:
             f'<div class="fz-law-banner"><strong class="fz-law-banner-head">{BANNER_HEAD}</strong>'
             '<span class="fz-law-banner-text">以下文本已被修订，仅供查阅沿革，不是现行有效的法律法规。</span></div>',
             "",
-            *_table(book.history, with_note=True),
+            *_list(book.history, with_note=True),
             "",
         ]
     return "\n".join(lines)
@@ -48,22 +48,20 @@ def index_markdown(book: Handbook) -> str:
 
 def _only_history(laws: list[LawEntry]) -> str:
     """The line under a category whose texts in the handbook are all superseded."""
-    named = "、".join(f"[{_cell(law.title)}]({law.stem}.md)" for law in laws)
+    named = "、".join(f"[{law.title}]({law.stem}.md)" for law in laws)
     return f"本类现行文本尚未收入手册。{'已收录的历史文本：' + named + '，见下文“' + HISTORY + '”。' if laws else ''}"
 
 
-def _table(laws: list[LawEntry], with_note: bool = False) -> list[str]:
-    head = "| 名称 | 效力级别 | 公布日期 | 条数 |" + (" 状态说明 |" if with_note else "")
-    rule = "| --- | --- | --- | ---: |" + (" --- |" if with_note else "")
-    rows = [head, rule]
+def _list(laws: list[LawEntry], with_note: bool = False) -> list[str]:
+    """One list item per law: the linked title, then level · date · article count.
+
+    A list rather than a table, so a phone shows the titles whole instead of a squeezed grid.
+    """
+    items = []
     for law in laws:
-        row = f"| [{_cell(law.title)}]({law.stem}.md) | {law.level} | {law.date} | {law.article_count}条 |"
+        facts = "".join(f"<span>{escape(fact)}</span>" for fact in (law.level, law.date, f"{law.article_count}条") if fact)
+        item = f'- [{law.title}]({law.stem}.md) <span class="fz-law-facts">{facts}</span>'
         if with_note:
-            row += f' <span class="fz-status-note">{escape(_cell(law.status_note))}</span> |'
-        rows.append(row)
-    return rows
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "｜").replace("\n", " ")
+            item += f' <span class="fz-status-note">{escape(law.status_note)}</span>'
+        items.append(item)
+    return items
