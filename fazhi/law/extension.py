@@ -48,6 +48,7 @@ from .xref import Reference, find_references, normalise_title
 
 ARTICLE_CLASS = "fz-article"
 LINK_CLASS = "fz-xref"
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,6 @@ class LawTreeprocessor(Treeprocessor):
         _Renderer(root, law, page, diagnostics, self.ext.link_counts).render(list(zip(units, elements)))
 
 
-_HEADINGS = {f"h{n}" for n in range(1, 7)}
-
-
 def _units(law: LawText) -> Iterator[tuple[str, object]]:
     """The law's blocks in source order, each with its role, matching the page's p/h elements."""
     if law.title:
@@ -136,6 +134,8 @@ class _Renderer:
         notes = [unit for (role, unit), _ in pairs if role == "note"]
         by_element = {id(el): (role, unit) for (role, unit), el in pairs}
         box: etree.Element | None = None
+        if not self.law.title:
+            self._after_title(notes)
         for el in children:
             role, unit = by_element.get(id(el), ("other", None))
             if role == "title":
