@@ -1,0 +1,36 @@
+"""Last-updated dates from git: the commit date on every page, also in a shallow CI clone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from conftest import build_site, copy_project
+
+COMMIT_DATE = "2025-03-04T10:00:00+08:00"
+
+
+def _git(*args: str, cwd, env) -> None:
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, timeout=120)
+
+
+@pytest.mark.build
+def test_shallow_github_actions_clone_builds_strictly_with_commit_dates(tmp_path):
+    """GitHub Actions checks out one commit; the date plugin's warning about it must not fail --strict."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+           "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE}
+    origin = copy_project(tmp_path / "origin", with_handbook=False)
+    _git("init", "-q", "-b", "main", cwd=origin, env=env)
+    _git("add", ".", cwd=origin, env=env)
+    _git("commit", "-q", "-m", "site", cwd=origin, env=env)
+    _git("clone", "-q", "--depth", "1", f"file://{origin}", str(tmp_path / "clone"), cwd=tmp_path, env=env)
+
+    result = build_site(tmp_path / "clone", tmp_path / "site", env={"GITHUB_ACTIONS": "true", "SOURCE_DATE_EPOCH": ""})
+    assert result.returncode == 0, result.stderr
+    assert "shallow git fetch depth" in result.stderr  # the plugin did notice the shallow clone
+    page = (tmp_path / "site/reports/2024/index.html").read_text(encoding="utf-8")
+    assert 'git-revision-date-localized-plugin-date" title="2025年3月4日' in page
+    assert ">2025年3月4日</span>" in page
