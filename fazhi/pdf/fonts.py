@@ -109,6 +109,8 @@ def font_face_css(cache_dir: Path, dirs: tuple[Path, ...] = FONT_DIRS) -> str:
     rules, spaces = [], []
     for face in FACES:
         path = face_path(face, cache_dir / "fonts", dirs)
-        rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; src: url("{path.as_uri()}"); }}')
+        stat = path.stat()  # in the text so that the render cache notices a changed font file
+        rules.append(f'/* {stat.st_size} {stat.st_mtime_ns} */ @font-face {{ font-family: "{face.family}"; '
+                     f'font-weight: {face.weight}; src: url("{path.as_uri()}"); }}')
         spaces.append(f"{space_property(face)}: {space_advance(path):.3f}em;")
     return "\n".join(rules) + "\n:root { " + " ".join(spaces) + " }\n"

@@ -89,8 +89,18 @@ def _insert_gaps(parent, index: int, rest: list[str]) -> None:
         parent.insert(index + i // 2, gap)
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+LABEL = "data-fz-label"
+
+
 def justify(root) -> None:
-    """Insert break spaces in every laid-out text under `root` (an lxml element), in place."""
+    """Insert break spaces in every laid-out text under `root` (an lxml element), in place.
+
+    Headings keep their text as it was in `data-fz-label`, which print.css uses for PDF
+    bookmarks and running heads (they must not show the break spaces).
+    """
+    for heading in root.iter(*HEADINGS):
+        heading.set(LABEL, " ".join(heading.text_content().split()))
     _gap_spans(root)
     _walk(root, "")
 

@@ -1,0 +1,121 @@
+"""The handbook PDFs built from the bundled law texts: 目录, odd-page starts, bookmarks,
+running headers, banners of superseded texts, and every character of every law."""
+
+from __future__ import annotations
+
+import re
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, cjk
+from fazhi.law.handbook import load_handbook
+from pdf_layout import PT, is_subsequence, page_lines
+
+A5 = (148, 210)
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_handbook(ROOT / "handbook")
+
+
+@pytest.fixture(scope="module")
+def handbook(built_site):
+    with pdfplumber.open(built_site / "pdf" / "handbook.pdf") as pdf:
+        pages = [page_lines(page, i) for i, page in enumerate(pdf.pages, 1)]
+        sizes = [(page.width * PT, page.height * PT) for page in pdf.pages]
+    return pages, sizes
+
+
+def _body_of(law) -> str:
+    """The law's Markdown below its front matter (the text the book must carry)."""
+    text = law.src.read_text("utf-8")
+    return text.split("\n---", 1)[1] if text.startswith("---") else text
+
+
+def _start_pages(pages, book) -> dict[str, int]:
+    """Page where each law's title is set in the title face (found in the PDF, not the TOC)."""
+    starts = {}
+    for law in book.laws:
+        for number, lines in enumerate(pages, 1):
+            if any(line.plain == law.title and any("XiaoBiaoSong" in f for f in line.fonts) for line in lines):
+                starts[law.stem] = number
+                break
+    return starts
+
+
+def test_a5_pages(handbook):
+    _, sizes = handbook
+    assert all(abs(w - A5[0]) < 1 and abs(h - A5[1]) < 1 for w, h in sizes)
+
+
+def test_cover(handbook, book):
+    pages, _ = handbook
+    cover = "".join(line.plain for line in pages[0])
+    assert book.title in cover and "东辽县民政局" in cover and re.search(r"\d{4}年", cover)
+
+
+def test_toc_numbers_are_the_start_pages_and_starts_are_odd(handbook, book):
+    pages, _ = handbook
+    starts = _start_pages(pages, book)
+    assert set(starts) == {law.stem for law in book.laws}
+    toc_page = next(i for i, lines in enumerate(pages) if any(line.plain.replace("　", "") == "目录" for line in lines))
+    toc = {}
+    for line in pages[toc_page]:
+        match = re.fullmatch(r"(.+?)\.*(\d+)", line.plain)
+        if match:
+            toc[match[1]] = int(match[2])
+    for law in book.laws:
+        assert toc[law.title] == starts[law.stem], law.title
+        assert starts[law.stem] % 2 == 1, f"{law.title} starts on even page {starts[law.stem]}"
+        folio = [line.plain for line in pages[starts[law.stem] - 1] if line.top > A5[1] - 17]
+        assert folio == [f"—{starts[law.stem]}—"]
+    # book order: the categories of handbook.yml, then 历史文本
+    assert [starts[law.stem] for law in book.laws] == sorted(starts.values())
+
+
+def test_bookmarks_per_law_and_chapter(built_site, book):
+    outline = PdfReader(built_site / "pdf" / "handbook.pdf").outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    assert [t for t in titles if t != "目录"] == [law.title for law in book.laws]
+    for law, item in zip(book.laws, [i for i in outline if not isinstance(i, list) and i.title != "目录"]):
+        chapters = [text for anchor, text in law.headings if anchor.startswith("zhang-") and "-jie-" not in anchor]
+        if chapters:
+            index = outline.index(item)
+            children = outline[index + 1] if index + 1 < len(outline) and isinstance(outline[index + 1], list) else []
+            names = [c.title.replace(" ", "") for c in children if not isinstance(c, list)]
+            assert len(names) >= len(chapters), law.title
+            for chapter in chapters:
+                assert any(cjk(chapter) in cjk(n) for n in names), (law.title, chapter)
+
+
+def test_every_law_complete_in_order_with_running_header(handbook, book):
+    pages, _ = handbook
+    starts = _start_pages(pages, book)
+    order = sorted(starts.values()) + [len(pages) + 1]
+    for law in book.laws:
+        first = starts[law.stem]
+        last = order[order.index(first) + 1] - 1
+        text = "".join(line.plain for lines in pages[first - 1:last] for line in lines)
+        ok, matched = is_subsequence(cjk(_body_of(law)), cjk(text))
+        assert ok, f"{law.title}: lost or reordered after {cjk(_body_of(law))[max(0, matched - 15):matched + 3]}"
+        for number in range(first + 1, last + 1):
+            lines = pages[number - 1]
+            if len(lines) > 2:  # a page of text (not a blank page before the next law)
+                assert lines[0].plain == law.title, (law.title, number)
+        if law.superseded:
+            assert "历史文本" in "".join(line.plain for line in pages[first - 1])
+
+
+def test_single_law_pdfs(built_site, book):
+    for law in book.laws:
+        path = built_site / "pdf" / "handbook" / f"{law.stem}.pdf"
+        with pdfplumber.open(path) as pdf:
+            first = "".join(line.plain for line in page_lines(pdf.pages[0], 1))
+            assert law.title in first
+            assert abs(pdf.pages[0].width * PT - A5[0]) < 1
+            text = "".join(line.plain for i, p in enumerate(pdf.pages, 1) for line in page_lines(p, i))
+        assert is_subsequence(cjk(_body_of(law)), cjk(text))[0], law.title
