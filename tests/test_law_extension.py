@@ -141,3 +141,15 @@ def test_inactive_pages_untouched():
     ext.begin_document(PageSettings(active=False))
     html = markdown.markdown(SMALL, extensions=[ext])
     assert "fz-article" not in html and "<!-- INFO END -->" in html
+
+
+def test_inserted_article_and_mu_render_with_their_ids():
+    text = ("# 某法\n\n第一百二十条 甲：\n\n（一）乙；\n\n（二）丙：\n\n1.丁；\n\n2.戊。\n\n"
+            "第一百二十条之一 适用本法第一百二十条之一第二款和第一百二十条第（二）项。\n\n第二款。\n\n第一百二十一条 己。\n")
+    soup, found, _ = render(text)
+    assert found == []
+    assert [d["id"] for d in soup.select("div.fz-article")] == ["t120", "t120-1", "t121"]
+    assert soup.select_one("#t120-1 strong").get_text() == "第一百二十条之一"
+    assert [(p["id"], p.get_text()) for p in soup.select("p.fz-subitem")] == [("t120-k1-x2-m1", "1.丁；"), ("t120-k1-x2-m2", "2.戊。")]
+    links = [(a.get_text(), a["href"]) for a in soup.select("#t120-1 a")]
+    assert links == [("第一百二十条之一第二款", "#t120-1-k2"), ("第一百二十条第（二）项", "#t120-k1-x2")]

@@ -103,3 +103,11 @@ def test_ideographic_space_after_the_number_is_kept():
 def test_a_citation_at_the_start_of_a_paragraph_is_not_an_article():
     text = parse_law("第一条 甲。\n\n第三条第一项规定的情形除外。")
     assert len(text.articles) == 1 and len(text.articles[0].paragraphs) == 2
+
+
+def test_mu_under_an_item():
+    # 增值税法 (2024) 第十条第（二）项 has 目 "1.农产品…" (law-structure.md); none of ../laws does.
+    text = parse_law("第十条 下列项目免征：\n\n（一）甲；\n\n（二）乙：\n\n1.农产品；\n\n2.食用盐。\n\n第二款。")
+    roles = [(p.role, p.anchor, p.marker) for p in text.articles[0].paragraphs]
+    assert roles == [("clause", "t10-k1", ""), ("item", "t10-k1-x1", "（一）"), ("item", "t10-k1-x2", "（二）"),
+                     ("subitem", "t10-k1-x2-m1", "1."), ("subitem", "t10-k1-x2-m2", "2."), ("clause", "t10-k2", "")]

@@ -11,6 +11,7 @@ parts of the site rely on (ids: see `fazhi.law`)::
     <div class="fz-article" id="t10">
       <p id="t10-k1"><strong class="fz-article-num">第十条</strong> 款 text</p>
       <p class="fz-item" id="t10-k1-x1">（一）项 text</p>
+      <p class="fz-subitem" id="t10-k1-x1-m1">1.目 text</p>
     </div>
 
 Citations become links (`a.fz-xref`; between laws also `.fz-xref-law`); a citation of
@@ -178,6 +179,8 @@ class _Renderer:
             number.text, number.tail = article.written, el.text[len(article.written):]
             el.text = None
             el.insert(0, number)
+        if paragraph.role == "subitem":
+            el.set("class", "fz-subitem")
         if paragraph.role == "item":
             el.set("class", "fz-item")
             marker = ITEM.match(el.text or "")

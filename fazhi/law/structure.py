@@ -24,6 +24,8 @@ ARTICLE = re.compile(rf"^第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?(?P<se
 DIVISION = re.compile(rf"^第(?P<num>[{_CN}]+)(?P<kind>分编|编|章|节)(?P<sep>[ \u3000]*)")
 #: A 项 marker in either parenthesis style: （一） in 法律, (一) in older 行政法规.
 ITEM = re.compile(rf"^(?P<open>[（(])(?P<num>[{_CN}]+)(?P<close>[）)])")
+#: A 目 marker under a 项: Arabic numeral and 下脚点, no space (1.农产品).
+SUBITEM = re.compile(r"^(?P<num>\d+)[.．](?!\d)")
 _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 _FRONT_MATTER = re.compile(r"^---[ \t]*$")
 
@@ -55,11 +57,11 @@ class Block:
 
 @dataclass
 class Paragraph:
-    """A 款 or 项 of an article, or a loose paragraph (序言, a repeated title)."""
+    """A 款, 项 or 目 of an article, or a loose paragraph (序言, a repeated title)."""
 
     line: int
     text: str
-    role: Literal["clause", "item", "loose"]
+    role: Literal["clause", "item", "subitem", "loose"]
     anchor: str | None = None
     #: For 项: the marker as written, e.g. "(一)" (display turns it into "（一）").
     marker: str = ""
@@ -243,6 +245,14 @@ class _BodyBuilder:
         if item:
             self.article.paragraphs.append(
                 Paragraph(block.line, block.text, "item", f"{base}-k{self.clause}-x{from_chinese(item['num'])}", item.group(0))
+            )
+            return
+        previous = self.article.paragraphs[-1]
+        subitem = SUBITEM.match(block.text)
+        if subitem and previous.role in ("item", "subitem"):
+            item_anchor = previous.anchor.rsplit("-m", 1)[0]
+            self.article.paragraphs.append(
+                Paragraph(block.line, block.text, "subitem", f"{item_anchor}-m{subitem['num']}", subitem.group(0))
             )
             return
         self.clause += 1
