@@ -19,7 +19,7 @@ import yaml
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
-CHINESE_KINDS = {"term", "phrase", "title", "article", "spacing"}
+CHINESE_KINDS = {"term", "phrase", "title", "article", "spacing", "synonym", "question"}
 PINYIN_KINDS = {"pinyin", "initials"}
 FLOOR_CHINESE_TOP1 = 0.95
 FLOOR_PINYIN_TOP3 = 0.90

@@ -35,6 +35,13 @@ def _curated_aliases() -> dict[str, tuple[str, ...]]:
     return {title: tuple(names) for title, names in (yaml.safe_load(text) or {}).items()}
 
 
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Reader's word → the texts' word (低保 → 最低生活保障), from synonyms.yml."""
+    text = resources.files(__package__).joinpath("synonyms.yml").read_text(encoding="utf-8")
+    return {str(k): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
 def law_names(title: str) -> list[str]:
     """The title first, then the names readers use for it: 中华人民共和国反家庭暴力法 →
     反家庭暴力法, 反家暴法."""

@@ -12,7 +12,8 @@ config and replace the docs with ours:
 
 and `config.words`: the words (2+ characters) jieba finds in the site with the domain
 dictionary, space-separated; the worker cuts a query typed without spaces into them when
-the whole query is not found (婚姻登记程序 → 婚姻登记 程序).
+the whole query is not found (婚姻登记程序 → 婚姻登记 程序); `config.synonyms`: words
+readers type for the texts' own words (低保 → 最低生活保障).
 
 Text is stored clean (no zero-width segmentation marks), so snippets display as written and
 phrases match as written; the worker does phrase matching on it directly.
@@ -29,7 +30,7 @@ from typing import Any, Mapping
 import jieba
 
 from ..numerals import from_chinese
-from .dictionary import curated_terms, heading_term, law_names, make_tokenizer
+from .dictionary import curated_terms, heading_term, law_names, make_tokenizer, synonyms
 from .extract import Block, split_page
 from .pinyin import join_keys, pinyin_key
 
@@ -123,6 +124,7 @@ class IndexBuilder:
         index = json.loads(path.read_text(encoding="utf-8"))
         tokenizer = make_tokenizer(self.dictionary_words())
         index["config"]["words"] = " ".join(self.vocabulary(tokenizer))
+        index["config"]["synonyms"] = synonyms()
         index["docs"] = self.documents(tokenizer, pinyin=pinyin)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return index

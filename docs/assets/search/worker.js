@@ -20,6 +20,8 @@ var WEIGHT = {
   repeat: 1.5,      /* per doubling of occurrences */
   partial: 0.35,    /* only the words of a term occur, not the term itself … */
   partialMax: 1,    /* … which always ranks below the whole term found anywhere */
+  partialShare: 0.6,/* share of a term's characters its found words must cover (questions) */
+  context: 1,       /* the term names the law a section or article belongs to */
   phrase: 2,        /* all terms of a spaced query occur together as one phrase */
   kind: { law: 1.5, article: 1.2, section: 1, page: 1.2 },
   lookup: 1000      /* article lookup hits outrank everything */
@@ -139,6 +141,7 @@ function Engine(data, currentPage) {
   var self = this;
   this.current = currentPage || "";
   this.words = new Set((data.config.words || "").split(" ").filter(Boolean));
+  this.synonyms = data.config.synonyms || {};
   this.pages = new Map();
   this.order = new Map();
   this.docs = data.docs.map(function (doc) {
@@ -150,6 +153,7 @@ function Engine(data, currentPage) {
       title: squeeze(normalize(doc.title || doc.article || "")),
       text: squeeze(normalize(doc.text || "")),
       names: (doc.law || []).map(normalize),
+      context: [],
       keys: parseKeys(doc.pinyin)
     };
     if (entry.kind === "page" || entry.kind === "law") {
@@ -157,6 +161,10 @@ function Engine(data, currentPage) {
       self.order.set(page, self.order.size);
     }
     return entry;
+  });
+  this.docs.forEach(function (entry) {
+    var law = self.pages.get(entry.page);
+    if (entry.kind !== "law" && law) entry.context = law.names;
   });
 }
 
@@ -180,25 +188,37 @@ Engine.prototype.item = function (entry, score, needles, terms) {
   };
 };
 
-/* Cut a run of Chinese typed without spaces into known words (longest first). */
+/* Cut a run of Chinese typed without spaces into the site's words (longest first); what is
+ * not a word of the site (怎么, 如何) is left out, so a question still finds its terms. */
 Engine.prototype.cut = function (term) {
   var parts = [], i = 0;
   while (i < term.length) {
     var j = term.length;
-    while (j > i + 1 && !(this.words.has(term.slice(i, j)) && term.slice(i, j) !== term)) j--;
-    parts.push(term.slice(i, j));
+    while (j > i + 1 && !((this.words.has(term.slice(i, j)) || this.synonyms[term.slice(i, j)]) &&
+      term.slice(i, j) !== term)) j--;
+    if (j > i + 1 || !HAN.test(term[i])) parts.push(term.slice(i, j));
     i = j;
   }
-  return parts.filter(function (p) { return p.length > 1 || !HAN.test(p); });
+  return parts;
 };
 
-/* How well one term hits one document: 0 when it does not. */
+/* The words to look for: the term, and the texts' own word when it is a reader's word. */
+Engine.prototype.forms = function (term) {
+  return this.synonyms[term] ? [term, this.synonyms[term]] : [term];
+};
+
+/* How well one term (or its synonym) hits one document: 0 when it does not. */
 Engine.prototype.termScore = function (entry, term) {
-  var inName = entry.names.some(function (n) { return n.indexOf(term) !== -1; });
-  var score = (inName ? WEIGHT.lawName : 0) + (entry.title.indexOf(term) !== -1 ? WEIGHT.title : 0);
+  var self = this;
+  return Math.max.apply(null, this.forms(term).map(function (form) { return self.formScore(entry, form); }));
+};
+
+Engine.prototype.formScore = function (entry, term) {
+  function within(name) { return name.indexOf(term) !== -1; }
+  var score = (entry.names.some(within) ? WEIGHT.lawName : 0) + (entry.title.indexOf(term) !== -1 ? WEIGHT.title : 0);
   var c = count(entry.text, term);
   if (c) score += WEIGHT.text + WEIGHT.repeat * Math.log2(c);
-  return score;
+  return score || (entry.context.some(within) ? WEIGHT.context : 0);
 };
 
 Engine.prototype.searchWords = function (terms) {
@@ -213,19 +233,23 @@ Engine.prototype.searchWords = function (terms) {
       if (whole) {
         total += whole;
         /* a short name (反家暴法) is not in the displayed title: mark the title itself */
-        needles.push(entry.kind === "law" && entry.title.indexOf(terms[k]) === -1 &&
-          entry.text.indexOf(terms[k]) === -1 ? entry.title : terms[k]);
+        needles.push.apply(needles, self.forms(terms[k]));
+        if (entry.kind === "law" && entry.title.indexOf(terms[k]) === -1 && entry.text.indexOf(terms[k]) === -1)
+          needles.push(entry.title);
         continue;
       }
-      if (parts[k].length < 2) return;
-      var partial = 0;
+      if (!parts[k].length) return;
+      var partial = 0, covered = 0, length = 0;
       for (var p = 0; p < parts[k].length; p++) {
         var s = self.termScore(entry, parts[k][p]);
-        if (!s) return;
+        length += parts[k][p].length;
+        if (!s) continue;
         partial += s / parts[k].length;
+        covered += parts[k][p].length;
+        needles.push.apply(needles, self.forms(parts[k][p]));
       }
-      total += WEIGHT.partial * partial;
-      needles.push.apply(needles, parts[k]);
+      if (covered < WEIGHT.partialShare * length) return;
+      total += WEIGHT.partial * partial * covered / length;
       broken = true;
     }
     if (broken) total = Math.min(total, WEIGHT.partialMax);
@@ -235,8 +259,8 @@ Engine.prototype.searchWords = function (terms) {
     }
     hits.push({ entry: entry, score: total * WEIGHT.kind[entry.kind], needles: needles });
   });
-  var terms_ = {};
-  terms.forEach(function (t) { terms_[t] = true; });
+  var terms_ = {};  /* also the texts' word for a reader's word, for the page highlighter */
+  terms.forEach(function (t) { self.forms(t).forEach(function (f) { terms_[f] = true; }); });
   return hits.map(function (h) { h.terms = terms_; return h; });
 };
 

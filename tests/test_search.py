@@ -1,0 +1,125 @@
+"""Build-time half of search: domain dictionary, pinyin keys, page splitting, index writing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fazhi.search.dictionary import curated_terms, heading_term, law_names, make_tokenizer
+from fazhi.search.extract import clean, split_page
+from fazhi.search.index import IndexBuilder, article_number
+from fazhi.search.pinyin import pinyin_key, word_key
+
+LAW_PAGE = """
+<h1 id="binzang">殡葬管理条例</h1>
+<p class="fz-preamble">1997年7月21日 中华人民共和国国务院令第225号发布</p>
+<h2 id="zhang-1"><span class="fz-num">第一章</span> 总则<a class="headerlink" href="#zhang-1">¶</a></h2>
+<div class="fz-article" id="t1"><p><strong class="fz-article-num">第一条</strong> 为了加强殡葬管理，
+推进殡葬改革，促进社会主义精神文明建设，制定本条例。</p></div>
+<div class="fz-article" id="t4"><p><strong class="fz-article-num">第四条</strong> 人口稠密、耕地较少、交通方便的地区，应当实行火葬；</p>
+<p>实行火葬和允许土葬的地区，由省、自治区、直辖市人民政府划定。</p></div>
+<h2 id="zhang-2"><span class="fz-num">第二章</span> 殡葬设施管理</h2>
+<p>本章说明\u200b文字。</p>
+<div class="fz-article" id="t120-1"><p><strong class="fz-article-num">第一百二十条之一</strong> 插入的条文。</p></div>
+"""
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return make_tokenizer(list(curated_terms()) + ["殡葬管理条例", "殡葬设施管理"])
+
+
+def test_law_names_add_the_names_readers_type():
+    assert law_names("中华人民共和国反家庭暴力法") == ["中华人民共和国反家庭暴力法", "反家庭暴力法", "反家暴法"]
+    assert law_names("殡葬管理条例") == ["殡葬管理条例"]
+
+
+def test_heading_terms_are_short_chinese_headings_without_their_number():
+    assert heading_term("第二章 殡葬设施管理") == "殡葬设施管理"
+    assert heading_term("第三节 国务院") == "国务院"
+    assert heading_term("严格执行重大行政决策法定程序，落实政府法律顾问制度。") is None
+
+
+@pytest.mark.parametrize("word", ["宪法宣传周", "特困人员", "微信群", "婚姻登记", "法律顾问"])
+def test_domain_words_stay_whole(tokenizer, word):
+    sentence = {
+        "宪法宣传周": "结合全国助残日、宪法宣传周、法律施行日和重大节日",
+        "特困人员": "国家对特困人员给予供养",
+        "微信群": "充分利用微信群、转发朋友圈等新媒体开展法治宣传",
+        "婚姻登记": "婚姻登记机关办理婚姻登记",
+        "法律顾问": "积极向司法局工作人员、法律顾问请教学习",
+    }[word]
+    assert word in list(tokenizer.cut(sentence, HMM=False))
+
+
+def test_domain_dictionary_does_not_touch_global_jieba(tokenizer):
+    import jieba
+
+    assert "宪法宣传周" not in jieba.lcut("宪法宣传周期间", HMM=False)
+
+
+@pytest.mark.parametrize("word, key", [
+    ("重大", "zhong'da"), ("银行", "yin'hang"), ("行政", "xing'zheng"), ("履行", "lv'xing"),
+    ("重新", "chong'xin"), ("县长", "xian'zhang"), ("GB/T", "gb't"),
+])
+def test_polyphones_read_as_in_the_phrase(word, key):
+    assert word_key(word) == key
+
+
+def test_pinyin_key_keeps_word_boundaries(tokenizer):
+    key = pinyin_key(tokenizer.cut("加强普法宣传，创新宣传形式。", HMM=False))
+    assert key.split(" ")[0] == "jia'qiang"
+    assert "chuang'xin" in key.split(" ")
+    assert "，" not in key and "。" not in key
+
+
+def test_clean_removes_zero_width_and_line_breaks():
+    assert clean("宪法\u200b宣传周\n期间\u2060，  开展") == "宪法宣传周 期间， 开展"
+
+
+def test_law_page_splits_into_page_chapters_and_articles():
+    blocks = split_page(LAW_PAGE, "殡葬管理条例")
+    assert [b.anchor for b in blocks] == [None, "zhang-1", "t1", "t4", "zhang-2", "t120-1"]
+    page, chapter1, art1, art4, chapter2, inserted = blocks
+    assert page.title == "殡葬管理条例" and "国务院令第225号" in page.text
+    assert (chapter1.number, chapter1.bare_title, chapter1.title) == ("第一章", "总则", "第一章 总则")
+    assert chapter1.text == ""  # article text belongs to the articles, the permalink ¶ to nobody
+    assert art1.article == "第一条" and art1.text.startswith("为了加强殡葬管理，") and "\n" not in art1.text
+    assert art4.text.endswith("由省、自治区、直辖市人民政府划定。") and "应当实行火葬" in art4.text
+    assert chapter2.text == "本章说明文字。"
+    assert inserted.article == "第一百二十条之一"
+
+
+@pytest.mark.parametrize("label, number", [
+    ("第十条", "10"), ("第一百零一条", "101"), ("第一百二十条之一", "120-1"), ("第四十一条", "41"), ("序言", None),
+])
+def test_article_number_matches_the_anchor(label, number):
+    assert article_number(label) == number
+
+
+def test_index_replaces_materials_docs_and_keeps_its_config(tmp_path):
+    (tmp_path / "search").mkdir()
+    material = {"config": {"lang": ["zh"], "separator": "[\\s\\u200b]+"}, "docs": [{"location": "", "title": "x\u200by", "text": ""}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(material), encoding="utf-8")
+    builder = IndexBuilder()
+    builder.add_page("handbook/binzang/", "殡葬管理条例", LAW_PAGE, {"title": "殡葬管理条例", "level": "行政法规"})
+    builder.add_page("reports/2024/", "报告", '<h2 id="a"><span class="fz-num">（一）</span>落实政府法律顾问制度。</h2><p>聘请律师。</p>', {})
+    builder.add_page("hidden/", "不检索", "<p>秘密</p>", {"search": {"exclude": True}})
+    builder.write(tmp_path)
+
+    raw = (tmp_path / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\u200b" not in raw.replace("\\u200b", "")  # only the separator pattern mentions it
+    index = json.loads(raw)
+    assert index["config"]["separator"] == "[\\s\\u200b]+"
+    assert "殡葬管理" in index["config"]["words"].split(" ")
+    docs = {d["location"]: d for d in index["docs"]}
+    assert "hidden/" not in docs
+    assert docs["handbook/binzang/"]["law"] == ["殡葬管理条例"]
+    assert docs["handbook/binzang/"]["pinyin"] == "bin'zang'guan'li'tiao'li"
+    assert docs["handbook/binzang/#t4"] == {"location": "handbook/binzang/#t4", "article": "第四条", "n": "4",
+                                            "text": docs["handbook/binzang/#t4"]["text"]}
+    assert docs["handbook/binzang/#t120-1"]["n"] == "120-1"
+    assert docs["reports/2024/#a"]["num"] == "（一）"
+    assert docs["reports/2024/#a"]["title"] == "落实政府法律顾问制度。"
+    assert docs["reports/2024/#a"]["pinyin"] == "luo'shi zheng'fu'fa'lv'gu'wen zhi'du"  # 政府法律顾问: one term
