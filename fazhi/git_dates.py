@@ -27,3 +27,20 @@ def tolerate_shallow_clones() -> None:
     logger = logging.getLogger(CI_LOGGER)
     if not any(isinstance(f, _WarningAsInfo) for f in logger.filters):
         logger.addFilter(_WarningAsInfo())
+
+
+#: Page meta key the plugin fills (and Material's source-file partial shows).
+REVISION_KEY = "git_revision_date_localized"
+
+
+def pin_fallback_date(meta: dict, plugin, epoch: str | None) -> None:
+    """Show SOURCE_DATE_EPOCH instead of the clock when the plugin found no commit for a page.
+
+    Without a commit (no git, or a file not committed yet) the plugin falls back to the
+    build time, to the second in its title attribute, so two builds would differ. Its
+    own formatter renders the pinned date, keeping the markup identical otherwise.
+    """
+    if not epoch or plugin is None or meta.get(f"{REVISION_KEY}_hash", None) != "":
+        return
+    formats = plugin.util.get_date_formats_for_timestamp(int(epoch), locale=plugin.config["locale"], add_spans=True)
+    meta[REVISION_KEY] = formats[plugin.config["type"]]

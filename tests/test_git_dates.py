@@ -34,3 +34,12 @@ def test_shallow_github_actions_clone_builds_strictly_with_commit_dates(tmp_path
     page = (tmp_path / "site/reports/2024/index.html").read_text(encoding="utf-8")
     assert 'git-revision-date-localized-plugin-date" title="2025年3月4日' in page
     assert ">2025年3月4日</span>" in page
+
+
+@pytest.mark.build
+def test_outside_git_the_date_is_source_date_epoch_not_the_clock(tmp_path):
+    project = copy_project(tmp_path / "project", with_handbook=False)
+    result = build_site(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1741053600"})  # 2025-03-04 10:00 +08
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/reports/2024/index.html").read_text(encoding="utf-8")
+    assert 'git-revision-date-localized-plugin-date" title="2025年3月4日 10:00:00 CST">2025年3月4日</span>' in page
