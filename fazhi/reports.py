@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from .pdf.paths import enabled as pdf_enabled, pdf_path
+
 REPORT_FILE = re.compile(r"^reports/(?P<year>\d{4})\.md$")
 LIST_MARKER = "<!-- fazhi:reports-list -->"
 
@@ -33,11 +35,14 @@ def entries(files: Iterable[tuple[str, str, Mapping[str, Any]]]) -> list[ReportE
     return sorted(found, key=lambda e: e.year, reverse=True)
 
 
-def list_markdown(reports: list[ReportEntry], base: str = "") -> str:
+def list_markdown(reports: list[ReportEntry], base: str = "", site_root: str = "../") -> str:
     """A Markdown table of the archive; links are relative to the reports index page."""
     if not reports:
         return "暂无年度报告。"
-    rows = ["| 年度 | 报告 | 成文日期 |", "| --- | --- | --- |"]
+    pdf = pdf_enabled()  # FAZHI_PDF=0 builds have no PDFs to link to
+    rows = ["| 年度 | 报告 | 成文日期 |" + (" PDF |" if pdf else ""), "| --- | --- | --- |" + (" --- |" if pdf else "")]
     for entry in reports:
-        rows.append(f"| {entry.year}年度 | [{entry.title}]({base}{entry.year}.md) | {entry.date} |")
+        # Raw HTML: the PDF is written after the build, so MkDocs' link check cannot see it.
+        link = f' <a href="{site_root}{pdf_path(f"reports/{entry.year}.md")}">下载</a> |' if pdf else ""
+        rows.append(f"| {entry.year}年度 | [{entry.title}]({base}{entry.year}.md) | {entry.date} |{link}")
     return "\n".join(rows)

@@ -18,7 +18,7 @@ _build = None
 def on_config(config):
     global _build
     settings = build.PdfSettings.from_extra(config.extra)
-    _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path))) if render.enabled() else None
+    _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path))) if paths.enabled() else None
     return config
 
 

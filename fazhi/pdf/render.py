@@ -25,11 +25,6 @@ STYLESHEET = Path(__file__).with_name("print.css")
 RENDER_VERSION = "1"
 
 
-def enabled(environ: os._Environ | dict = os.environ) -> bool:
-    """FAZHI_PDF=0 (or off/false/no) switches PDF generation off."""
-    return str(environ.get("FAZHI_PDF", "1")).strip().lower() not in ("0", "off", "false", "no")
-
-
 def source_date(environ: os._Environ | dict = os.environ) -> datetime:
     """The build's fixed date: SOURCE_DATE_EPOCH, else 2000-01-01 (never the clock)."""
     epoch = int(environ.get("SOURCE_DATE_EPOCH") or 946684800)
