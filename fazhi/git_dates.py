@@ -29,18 +29,30 @@ def tolerate_shallow_clones() -> None:
         logger.addFilter(_WarningAsInfo())
 
 
-#: Page meta key the plugin fills (and Material's source-file partial shows).
+#: Page meta keys the plugin fills (Material's source-file partial shows the first).
 REVISION_KEY = "git_revision_date_localized"
+HASH_KEY = f"{REVISION_KEY}_hash"
 
 
-def pin_fallback_date(meta: dict, plugin, epoch: str | None) -> None:
-    """Show SOURCE_DATE_EPOCH instead of the clock when the plugin found no commit for a page.
+def settle_date(meta: dict, file, plugin, epoch: str | None) -> None:
+    """Give a page the plugin left without a commit its file's git date, else SOURCE_DATE_EPOCH.
 
-    Without a commit (no git, or a file not committed yet) the plugin falls back to the
-    build time, to the second in its title attribute, so two builds would differ. Its
-    own formatter renders the pinned date, keeping the markup identical otherwise.
+    The plugin dates generated files by the clock: the handbook's law pages are mounted
+    by a hook (File.generated with the real abs_src_path), so their git history is read
+    here. Without any commit (no git, a file not committed yet) the plugin also falls back
+    to the build time, to the second in its title attribute, so two builds would differ;
+    those pages show SOURCE_DATE_EPOCH. The plugin's own formatter renders the date.
     """
-    if not epoch or plugin is None or meta.get(f"{REVISION_KEY}_hash", None) != "":
+    if plugin is None or meta.get(HASH_KEY, None) != "":
         return
-    formats = plugin.util.get_date_formats_for_timestamp(int(epoch), locale=plugin.config["locale"], add_spans=True)
+    commit, timestamp = "", None
+    if getattr(file, "generated_by", None) and file.abs_src_path:
+        commit, found = plugin.util.get_git_commit_timestamp(path=file.abs_src_path)
+        timestamp = int(found) if commit else None
+    if timestamp is None and epoch:
+        timestamp = int(epoch)
+    if timestamp is None:
+        return
+    formats = plugin.util.get_date_formats_for_timestamp(timestamp, locale=plugin.config["locale"], add_spans=True)
     meta[REVISION_KEY] = formats[plugin.config["type"]]
+    meta[HASH_KEY] = commit

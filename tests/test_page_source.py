@@ -1,4 +1,4 @@
-"""Last-updated dates from git: the commit date on every page, also in a shallow CI clone."""
+"""Where a page comes from: its git last-updated date (also in a shallow CI clone) and its edit link."""
 
 from __future__ import annotations
 
@@ -22,18 +22,21 @@ def test_shallow_github_actions_clone_builds_strictly_with_commit_dates(tmp_path
     env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.invalid",
            "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.invalid",
            "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE}
-    origin = copy_project(tmp_path / "origin", with_handbook=False)
+    origin = copy_project(tmp_path / "origin")
     _git("init", "-q", "-b", "main", cwd=origin, env=env)
     _git("add", ".", cwd=origin, env=env)
     _git("commit", "-q", "-m", "site", cwd=origin, env=env)
     _git("clone", "-q", "--depth", "1", f"file://{origin}", str(tmp_path / "clone"), cwd=tmp_path, env=env)
 
-    result = build_site(tmp_path / "clone", tmp_path / "site", env={"GITHUB_ACTIONS": "true", "SOURCE_DATE_EPOCH": ""})
+    # SOURCE_DATE_EPOCH of another day: the dates shown must come from git, not from it.
+    result = build_site(tmp_path / "clone", tmp_path / "site", env={"GITHUB_ACTIONS": "true", "SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr
     assert "shallow git fetch depth" in result.stderr  # the plugin did notice the shallow clone
     page = (tmp_path / "site/reports/2024/index.html").read_text(encoding="utf-8")
     assert 'git-revision-date-localized-plugin-date" title="2025年3月4日' in page
     assert ">2025年3月4日</span>" in page
+    law = (tmp_path / "site/handbook/cishan-fa/index.html").read_text(encoding="utf-8")  # mounted by a hook
+    assert ">2025年3月4日</span>" in law
 
 
 @pytest.mark.build
@@ -43,3 +46,19 @@ def test_outside_git_the_date_is_source_date_epoch_not_the_clock(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/reports/2024/index.html").read_text(encoding="utf-8")
     assert 'git-revision-date-localized-plugin-date" title="2025年3月4日 10:00:00 CST">2025年3月4日</span>' in page
+
+
+@pytest.mark.build
+def test_edit_links_point_at_the_source_files_when_configured(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("use_directory_urls: true\n",
+                                   "use_directory_urls: true\nrepo_url: https://git.test/bureau/fazhi\nedit_uri: edit/main/docs/\n", 1),
+                      encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    report = (tmp_path / "site/reports/2024/index.html").read_text(encoding="utf-8")
+    law = (tmp_path / "site/handbook/cishan-fa/index.html").read_text(encoding="utf-8")
+    assert 'href="https://git.test/bureau/fazhi/edit/main/docs/reports/2024.md"' in report
+    assert 'href="https://git.test/bureau/fazhi/edit/main/handbook/cishan-fa.md"' in law
