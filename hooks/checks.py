@@ -1,6 +1,6 @@
 """Runs the file-level checks of `fazhi check` during `mkdocs build` (errors fail --strict).
 
-Runs first (see mkdocs.yml), so it reads handbook/ itself: the handbook hook mounts it later.
+It reads handbook/ itself, so it works before or after the handbook hook mounts it.
 Heading numbers, law structure, raw HTML and links are reported by their own extensions
 and by MkDocs during the build, so only the file-level checks run here.
 """
@@ -16,13 +16,17 @@ from fazhi.mkdocs_glue import report
 
 
 def _sources(files, config):
+    """Site pages, and handbook/ files even when the handbook hook has not mounted them yet."""
+    seen = set()
     for f in files.documentation_pages():
         if f.abs_src_path:
+            seen.add(Path(f.abs_src_path).resolve())
             yield Path(f.abs_src_path), f.src_path, f.src_uri
     root = handbook_root(config)
     for path in sorted(root.rglob("*.md")):
-        uri = f"handbook/{path.relative_to(root).as_posix()}"
-        yield path, uri, uri
+        if path.resolve() not in seen:
+            uri = f"handbook/{path.relative_to(root).as_posix()}"
+            yield path, uri, uri
 
 
 def on_files(files, config):

@@ -144,12 +144,15 @@ def test_build_reports_file_checks_and_refuses_gbk(tmp_path):
     """The build runs the file-level checks: a tab fails --strict; a GBK page stops the build with advice."""
     from conftest import build_site, copy_project
 
-    project = copy_project(tmp_path / "project", with_handbook=False)
+    project = copy_project(tmp_path / "project")
     report = project / "docs/reports/2024.md"
     report.write_text(report.read_text(encoding="utf-8").replace("充分利用微信群", "充分利用\t微信群", 1), encoding="utf-8")
+    law = project / "handbook/cishan-fa.md"
+    law.write_text(law.read_text(encoding="utf-8").replace("慈善活动，保护", "慈善活动，\t保护", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
     assert "reports/2024.md:14:5: warning: 含制表符（Tab）：请改用空格或删除" in result.stderr
+    assert result.stderr.count("handbook/cishan-fa.md:38:28: warning: 含制表符（Tab）：请改用空格或删除") == 1
     report.write_bytes(report.read_text(encoding="utf-8").encode("gbk"))
     result = build_site(project, tmp_path / "site2")
     assert result.returncode == 1
