@@ -64,8 +64,8 @@ def main() -> int:
         for label, (wall, timings, (rendered, reused)) in zip(("cold", "warm"), results):
             book_s = timings["pdf/handbook.pdf"]
             print(f"{label}: whole build {wall:.1f} s, PDFs {sum(timings.values()):.1f} s "
-                  f"(rendered {rendered}, from cache {reused}); handbook {book_pages} pages in {book_s:.2f} s "
-                  f"= {book_pages / book_s:.1f} pages/s")
+                  f"(made {rendered}, from cache {reused}); handbook {book_pages} pages in {book_s:.3f} s "
+                  f"= {book_pages / book_s:.0f} pages/s")
         print(f"booklet: {pages(site_pdf / 'handbook-booklet.pdf')} sheet faces "
               f"({pages(site_pdf / 'handbook-booklet.pdf') // 2} A4 sheets)")
     return 0

@@ -88,8 +88,9 @@ class PdfBuild:
                                        self.settings.handbook_size)
         written.append(self._render(book_html, site_dir, paths.HANDBOOK_PDF))
         start = time.perf_counter()
-        booklet.impose(site_dir / paths.HANDBOOK_PDF, site_dir / paths.HANDBOOK_BOOKLET_PDF,
-                       self.settings.booklet_signature)
+        signature = self.settings.booklet_signature
+        self.renderer.derive(site_dir / paths.HANDBOOK_PDF, site_dir / paths.HANDBOOK_BOOKLET_PDF,
+                             f"booklet-{signature}", lambda src, dst: booklet.impose(src, dst, signature))
         self.timings[paths.HANDBOOK_BOOKLET_PDF] = time.perf_counter() - start
         written.append(paths.HANDBOOK_BOOKLET_PDF)
         self.renderer.close()

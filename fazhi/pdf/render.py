@@ -78,6 +78,26 @@ class Renderer:
         return weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).render(
             stylesheets=css, font_config=self._font_config)
 
+    def derive(self, source: Path, target: Path, variant: str, make) -> Path:
+        """Write `make(source, target)`'s output via the cache, keyed by the source's bytes.
+
+        For PDFs made from PDFs (the booklet): unchanged input, no new work.
+        """
+        digest = hashlib.sha256(source.read_bytes())
+        digest.update(f"\0{RENDER_VERSION}\0{variant}".encode())
+        cached = self.cache_dir / f"{digest.hexdigest()[:32]}.pdf"
+        if cached.is_file():
+            self.reused += 1
+        else:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".tmp.pdf")
+            make(source, partial)
+            partial.replace(cached)
+            self.rendered += 1
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return target
+
     def close(self) -> None:
         """Drop WeasyPrint's font configuration now (its finaliser fails at interpreter exit)."""
         self._font_config = None

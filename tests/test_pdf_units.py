@@ -1,0 +1,80 @@
+"""Print HTML pieces: break points for justification, run-in headings, title lines, page sizes."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from fazhi.pdf import build, grid
+from fazhi.pdf import html as print_html
+from fazhi.pdf.render import Renderer, source_date
+from pdf_layout import PT
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
+@pytest.mark.parametrize("before, after, allowed", [
+    ("法", "治", True),       # between ideographs
+    ("法", "，", False),      # 行首禁则: no line may start with ，
+    ("（", "一", False),      # 行尾禁则: no line may end with （
+    ("》", "《", True),
+    ("—", "—", False),        # —— stays whole
+    ("2", "0", False),        # numbers stay whole
+    ("4", "年", True),
+    ("a", "b", False),
+])
+def test_break_points(before, after, allowed):
+    assert grid.may_break(before, after) is allowed
+
+
+def test_justify_changes_no_character():
+    source = ('<h2><span class="fz-num">一、</span>2024年度“推进”（政府）——建设</h2>'
+              '<p><strong class="fz-article-num">第一条</strong> 为了 发展，事业abc def。</p><pre>a  b</pre>')
+    root = print_html.fragment(source)
+    before = _text(root)
+    grid.justify(root)
+    after = _text(root)
+    assert after.replace(" ", "") == before.replace(" ", "")  # only spaces were added
+    assert "a  b" in after  # preformatted text untouched
+    assert root.find(".//h2").get("data-fz-label") == "一、2024年度“推进”（政府）——建设"
+    gaps = root.findall(".//span[@class='fz-gap']")
+    assert [g.text for g in gaps] == [" ", " ", " "]  # the source's own spaces keep their width
+
+
+def test_run_in_heading_joins_its_paragraph():
+    root = print_html.fragment('<h3 class="fz-run-in" id="x"><span class="fz-num">（一）</span>加强宣传。</h3><p>正文。</p>'
+                               '<h3 id="y"><span class="fz-num">（二）</span>独立标题</h3><p>另一段。</p>')
+    print_html.run_in(root)
+    paragraphs = root.findall("p")
+    assert _text(paragraphs[0]) == "（一）加强宣传。正文。"
+    assert paragraphs[0][0].get("class") == "fz-run-in fz-h3" and paragraphs[0][0].get("id") == "x"
+    assert root.find("h3").get("id") == "y"  # a heading that is not run-in stays a block
+
+
+def test_title_lines_break_between_words():
+    assert print_html.title_lines("东辽县民政局2024年度法治政府建设报告") == ["东辽县民政局2024年度法治政府建设报告"]
+    lines = print_html.title_lines("东辽县民政系统普法宣传手册", 10)
+    assert "".join(lines) == "东辽县民政系统普法宣传手册" and len(lines) == 2
+    assert lines[0].endswith("系统") and lines[1].startswith("普法")
+
+
+def test_settings_accept_a4_a5_only():
+    assert build.PdfSettings.from_extra({"fazhi": {"pdf": {"handbook_size": "a4"}}}).handbook_size == "A4"
+    with pytest.raises(ValueError, match="纸张"):
+        build.PdfSettings.from_extra({"fazhi": {"pdf": {"law_size": "B5"}}})
+    with pytest.raises(ValueError):
+        build.PdfSettings.from_extra({"fazhi": {"pdf": {"booklet_signature": 10}}})
+
+
+@pytest.mark.parametrize("size, mm", [("A4", (210, 297)), ("A5", (148, 210))])
+def test_law_page_size(tmp_path, size, mm):
+    law = print_html.LawPrint("demo", "示例条例", "其他", '<h1 id="t">示例条例</h1><h2 id="zhang-1">第一章 总则</h2>'
+                              '<p><strong class="fz-article-num">第一条</strong> 为了示例，制定本条例。</p>')
+    info = print_html.DocInfo("示例条例", "东辽县民政局", source_date({}))
+    target = Renderer(tmp_path / "cache").render(print_html.law_html(law, info, size), tmp_path / "law.pdf")
+    with pdfplumber.open(target) as pdf:
+        page = pdf.pages[0]
+        assert abs(page.width * PT - mm[0]) < 1 and abs(page.height * PT - mm[1]) < 1
+        assert "第一条" in page.extract_text().replace(" ", "")
