@@ -141,7 +141,7 @@ def test_handbook_law_copy_checks_clean(project):
 
 @pytest.mark.build
 def test_build_reports_file_checks_and_refuses_gbk(tmp_path):
-    """The build runs the file-level checks: a tab fails --strict; a GBK page stops the build with advice."""
+    """The build runs the file-level checks: a tab fails --strict; a GBK report or law stops the build with advice."""
     from conftest import build_site, copy_project
 
     project = copy_project(tmp_path / "project")
@@ -154,6 +154,8 @@ def test_build_reports_file_checks_and_refuses_gbk(tmp_path):
     assert "reports/2024.md:14:5: warning: 含制表符（Tab）：请改用空格或删除" in result.stderr
     assert result.stderr.count("handbook/cishan-fa.md:38:28: warning: 含制表符（Tab）：请改用空格或删除") == 1
     report.write_bytes(report.read_text(encoding="utf-8").encode("gbk"))
+    law.write_bytes(law.read_text(encoding="utf-8").encode("gbk"))
     result = build_site(project, tmp_path / "site2")
     assert result.returncode == 1
-    assert "reports/2024.md 不是 UTF-8 编码，无法构建；请先运行 fazhi check --fix" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "reports/2024.md、handbook/cishan-fa.md 不是 UTF-8 编码，无法构建；请先运行 fazhi check --fix" in result.stderr
