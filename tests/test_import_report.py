@@ -184,3 +184,25 @@ def test_gbk_text_imports_like_utf8(tmp_path):
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes(SEED_TEXT.encode("gbk"))
     assert import_file(gbk).markdown == import_file(SEED).markdown
+
+
+def test_docx_tables_leading_index_table_skipped_body_table_kept(tmp_path):
+    def build(d):
+        index = d.add_table(rows=2, cols=2)
+        for row, (key, value) in zip(index.rows, [("索引号", "11220422/2025-00012"), ("发布机构", "东辽县民政局")]):
+            row.cells[0].text, row.cells[1].text = key, value
+        d.add_paragraph("某局2025年度报告")
+        d.add_paragraph("一、主要数据")
+        data = d.add_table(rows=2, cols=2)
+        for row, cells in zip(data.rows, [("项目", "数量"), ("婚姻登记|结婚", "1,200对")]):
+            row.cells[0].text, row.cells[1].text = cells
+        d.add_paragraph("某局")
+        d.add_paragraph("2026年1月2日")
+
+    result = import_file(_docx(tmp_path, "tables.docx", build))
+    assert result.meta["title"] == "某局2025年度报告"
+    assert _body(result.markdown) == (
+        "\n## 主要数据\n\n| 项目 | 数量 |\n| --- | --- |\n| 婚姻登记\\|结婚 | 1,200对 |\n"
+    )
+    skipped = [d for d in result.diagnostics if d.message.startswith("已跳过标题前的网页元素")]
+    assert len(skipped) == 1 and "索引号" in skipped[0].message
