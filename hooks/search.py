@@ -5,11 +5,19 @@ from pathlib import Path
 from fazhi.search.index import IndexBuilder
 
 _builder = IndexBuilder()
+_dirty = False
+
+
+def on_startup(command, dirty):
+    global _dirty
+    _dirty = dirty
 
 
 def on_pre_build(config):
+    """A full build starts afresh; `serve --dirty` rebuilds only changed pages, so keep the rest."""
     global _builder
-    _builder = IndexBuilder()
+    if not _dirty:
+        _builder = IndexBuilder()
 
 
 def on_page_content(html, page, config, files):

@@ -31,6 +31,7 @@ READ_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')
   [...li.querySelectorAll('a.md-search-result__link')].map(a => ({
     href: a.href, score: parseFloat(a.firstElementChild.dataset.mdScore),
     text: a.innerText, marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+    snippet: [...a.querySelectorAll('article > p')].map(p => p.textContent).join(''),
   })).sort((x, y) => y.score - x.score))"""
 
 
@@ -55,6 +56,13 @@ def settled_results(page) -> list[list[dict]]:
         previous = current
         page.wait_for_timeout(40)
     return previous or []
+
+
+def best_result(page) -> dict:
+    """The link Enter would open: the best-scored link of the first result."""
+    results = settled_results(page)
+    assert results, "搜索没有结果"
+    return results[0][0]
 
 
 def clear_box(page) -> None:
@@ -92,7 +100,8 @@ def test_query_set_in_the_browser(page, site_url, capsys):
         ranked = list(dict.fromkeys(ranked))
         rank_of[query["q"]] = next((i for i, found in enumerate(ranked) if hits(query, found)), None)
         shown = " ".join(link["text"] for item in results for link in item)
-        if INVISIBLE.search(shown) or (results and query["kind"] in CHINESE_KINDS and not results[0][0]["marks"]):
+        snippets = "".join(link["snippet"] for item in results for link in item)
+        if INVISIBLE.search(shown) or "\n" in snippets or (results and query["kind"] in CHINESE_KINDS and not results[0][0]["marks"]):
             dirty.append(query["q"])
 
     by_kind: dict[str, list[int | None]] = defaultdict(list)
@@ -113,7 +122,7 @@ def test_query_set_in_the_browser(page, site_url, capsys):
         print(f"  Chinese   n={len(chinese):3}  top-1 {rate(chinese, 1):6.1%}  top-3 {rate(chinese, 3):6.1%}")
         print(f"  pinyin    n={len(pinyin):3}  top-1 {rate(pinyin, 1):6.1%}  top-3 {rate(pinyin, 3):6.1%}")
         print("  not first: " + ("; ".join(misses) or "none"))
-    assert not dirty, f"结果显示含零宽字符或未高亮查询词：{dirty}"
+    assert not dirty, f"结果显示含零宽字符、多余换行或未高亮查询词：{dirty}"
     assert rate(chinese, 1) >= FLOOR_CHINESE_TOP1, misses
     assert rate(pinyin, 3) >= FLOOR_PINYIN_TOP3, misses
 
@@ -134,7 +143,7 @@ def test_bare_article_number_means_the_law_being_read(page, site_url):
     """On a law's page, 第十条 is that law's 第十条 (every law has one)."""
     open_search(page, site_url + "handbook/hunyin-dengji-tiaoli-2003-superseded/")
     type_like_a_reader(page, "第十条")
-    best = settled_results(page)[0][0]
+    best = best_result(page)
     assert target(best["href"], site_url) == ("handbook/hunyin-dengji-tiaoli-2003-superseded/", "t10")
     assert "婚姻登记条例" in best["text"] and "第十条" in best["text"]
 
@@ -143,7 +152,26 @@ def test_snippet_is_clean_and_highlighted(page, site_url):
     """The snippet shows the sentence around the hit, highlighted, without segmentation marks."""
     open_search(page, site_url)
     type_like_a_reader(page, "宪法宣传周")
-    best = settled_results(page)[0][0]
+    best = best_result(page)
     assert "宪法宣传周" in best["marks"]
     assert not INVISIBLE.search(best["text"])
     assert "结合全国助残日、宪法宣传周、法律施行日" in best["text"]
+
+
+def test_input_method_commit_without_key_release(page, site_url):
+    """Some input methods commit Chinese without any key event; the search still runs."""
+    open_search(page, site_url)
+    page.keyboard.insert_text("特困人员")
+    best = best_result(page)
+    assert target(best["href"], site_url) == ("handbook/shehui-jiuzhu-zanxing-banfa/", "zhang-3")
+
+
+def test_result_link_highlights_the_chinese_words_of_a_pinyin_query(page, site_url):
+    """hydj opens 婚姻登记条例 with 婚姻登记 marked on the page (Material's search.highlight)."""
+    open_search(page, site_url)
+    type_like_a_reader(page, "hydj")
+    settled_results(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/handbook/hunyin-dengji-tiaoli-2003-superseded/.*"))
+    page.wait_for_selector("article mark")
+    assert "婚姻登记" in page.locator("article mark").all_inner_texts()

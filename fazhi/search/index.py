@@ -62,7 +62,8 @@ class IndexBuilder:
     """Collects pages during the build; writes the index once all pages are known."""
 
     def __init__(self) -> None:
-        self.pages: list[PageEntry] = []
+        #: By URL, so a page built again (`mkdocs serve --dirty`) replaces its old entry.
+        self.pages: dict[str, PageEntry] = {}
 
     def add_page(self, url: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
         if (meta.get("search") or {}).get("exclude"):
@@ -70,12 +71,12 @@ class IndexBuilder:
         blocks = split_page(html, title)
         is_law = any(block.article for block in blocks)
         law = law_names(str(meta.get("title") or title)) if is_law else []
-        self.pages.append(PageEntry(url, title, blocks, law, str(meta.get("status") or "")))
+        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""))
 
     def dictionary_words(self) -> list[str]:
         """Curated terms, then every law's names and its 章/节 headings."""
         words = list(curated_terms())
-        for page in self.pages:
+        for page in self.pages.values():
             words.extend(page.law)
             if page.law:
                 words.extend(t for b in page.blocks[1:] if not b.article and (t := heading_term(b.bare_title)))
@@ -84,7 +85,7 @@ class IndexBuilder:
     def documents(self, tokenizer: jieba.Tokenizer, *, pinyin: bool = True) -> list[dict[str, Any]]:
         """The docs list of the index, pages in build order, blocks in page order."""
         docs: list[dict[str, Any]] = []
-        for page in self.pages:
+        for page in self.pages.values():
             for block in page.blocks:
                 docs.append(self._document(page, block, tokenizer, pinyin))
         return docs
@@ -112,7 +113,7 @@ class IndexBuilder:
     def vocabulary(self, tokenizer: jieba.Tokenizer) -> list[str]:
         """Distinct Chinese words of two or more characters in all titles and texts."""
         words: dict[str, None] = {}
-        for page in self.pages:
+        for page in self.pages.values():
             for block in page.blocks:
                 for text in (block.bare_title, block.text):
                     words.update((w, None) for w in tokenizer.cut(text, HMM=False) if _WORD.match(w))
