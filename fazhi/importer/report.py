@@ -78,7 +78,8 @@ def split_run_in(text: str) -> tuple[str, str]:
 def _is_title_continuation(para: Para) -> bool:
     text = para.text
     return (
-        len(text) <= MAX_TITLE_LINE and not _PUNCT.search(text) and not DATE.match(squeeze(text))
+        len(text) <= MAX_TITLE_LINE and not _PUNCT.search(text) and not text.startswith(("（", "("))
+        and not DATE.match(squeeze(text))
         and heading_number(text) is None and not para.table
     )
 
@@ -109,9 +110,9 @@ class _Reader:
             return
         first = self.paras.pop(0)
         parts = [first.text]
+        # Word's Title style marks every title line; in plain text a short line without
+        # punctuation or number right after the first continues it (东辽县民政局 / 2024年度…报告).
         while self.paras and (self.paras[0].title if first.title else _is_title_continuation(self.paras[0])):
-            if not first.title and len(self.paras) > 1 and self._is_addressee(self.paras[0]):
-                break
             parts.append(self.paras.pop(0).text)
         self.meta["title"] = "".join(parts)
         if len(parts) > 1:
