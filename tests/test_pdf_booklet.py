@@ -63,16 +63,31 @@ def test_signatures_nest_in_order():
 
 
 def test_handbook_booklet(built_site):
-    """The bundled handbook's booklet: pages a multiple of 4, sheet 1 front = pages N and 1."""
+    """The bundled handbook's booklet: pages a multiple of 4, sheet 1 front = pages N and 1,
+    N being the last page of the first signature (mkdocs.yml extra.fazhi.pdf.booklet_signature)."""
+    import yaml
     from pypdf import PdfReader
 
+    from conftest import ROOT
+
+    class Loader(yaml.SafeLoader):  # mkdocs.yml may hold !!python/name tags: ignore them
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+    signature = config["extra"]["fazhi"]["pdf"]["booklet_signature"]
     book = PdfReader(built_site / "pdf" / "handbook.pdf")
     imposed = PdfReader(built_site / "pdf" / "handbook-booklet.pdf")
     n = len(book.pages)
-    assert (len(imposed.pages) * 2) % 4 == 0 and len(imposed.pages) * 2 >= n
+    assert (len(imposed.pages) * 2) % 4 == 0 and n <= len(imposed.pages) * 2 < n + 4
+    last = min(signature, len(imposed.pages) * 2)
     with pdfplumber.open(built_site / "pdf" / "handbook-booklet.pdf") as pdf:
         front = pdf.pages[0]
         mid = front.width / 2
+        left = front.crop((0, 0, mid, front.height)).extract_text()
         right = front.crop((mid, 0, front.width, front.height)).extract_text()
-    cover_text = book.pages[0].extract_text()
-    assert right and right.split()[0] in cover_text  # the cover (page 1) is on the right
+    with pdfplumber.open(built_site / "pdf" / "handbook.pdf") as pdf:
+        cover = pdf.pages[0].extract_text()
+        expected_left = pdf.pages[last - 1].extract_text() if last <= n else ""
+    assert right.split() == cover.split()  # the cover, page 1, on the right
+    assert left.split() == expected_left.split()  # page N on the left
