@@ -153,3 +153,13 @@ def test_inserted_article_and_mu_render_with_their_ids():
     assert [(p["id"], p.get_text()) for p in soup.select("p.fz-subitem")] == [("t120-k1-x2-m1", "1.丁；"), ("t120-k1-x2-m2", "2.戊。")]
     links = [(a.get_text(), a["href"]) for a in soup.select("#t120-1 a")]
     assert links == [("第一百二十条之一第二款", "#t120-1-k2"), ("第一百二十条第（二）项", "#t120-k1-x2")]
+
+
+def test_this_article_and_continued_items_link_precisely():
+    text = ("第一条 甲：\n\n（一）乙；\n\n（二）丙；\n\n（三）丁。\n\n违反前款第（一）项、第（三）项的，依照本条第三款处理。\n\n第三款。\n\n"
+            "第二条 适用本法第一条第一款第（二）项至第（三）项和前条第二款。\n")
+    soup, found, _ = render(text)
+    assert found == []
+    links = [(a.get_text(), a["href"]) for a in soup.select("a.fz-xref")]
+    assert links == [("前款第（一）项", "#t1-k1-x1"), ("第（三）项", "#t1-k1-x3"), ("本条第三款", "#t1-k3"),
+                     ("第一条第一款第（二）项", "#t1-k1-x2"), ("第（三）项", "#t1-k1-x3"), ("前条第二款", "#t1-k2")]

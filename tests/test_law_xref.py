@@ -33,7 +33,8 @@ def test_chain_of_articles_each_linked():
 
 def test_item_without_parentheses_and_range():
     text = sentence("cishan-fa.md", "（二）捐赠财产用于本法第三条")
-    assert cited(text) == [("第三条第一项", "article", ArticleNumber(3), None, 1, None, False)]
+    assert cited(text) == [("第三条第一项", "article", ArticleNumber(3), None, 1, None, False),
+                           ("第三项", "article", ArticleNumber(3), None, 3, None, False)]
 
 
 def test_articles_joined_by_he():
@@ -83,3 +84,21 @@ def test_title_prefix_tolerated():
 def test_item_of_the_previous_clause():
     text = sentence("hunyin-dengji-tiaoli-2003-superseded.md", "违反前款")
     assert cited(text)[0][:5] == ("前款第(三)项", "previous-clause", None, None, 3)
+
+
+def test_this_article_clause():
+    # 慈善法 第七十五条第三款: "慈善组织和慈善信托的受托人应当在本条第二款规定的平台……"
+    text = sentence("cishan-fa.md", "慈善组织和慈善信托的受托人应当在本条第二款")
+    assert [f[:5] for f in cited(text)] == [("本条第二款", "this-article", None, 2, None)]
+
+
+def test_items_continuing_the_previous_clause_citation():
+    text = sentence("hunyin-dengji-tiaoli-2003-superseded.md", "办理离婚登记的香港居民")
+    assert [f[:5] for f in cited(text)] == [("前款第(二)项", "previous-clause", None, None, 2),
+                                            ("第(三)项", "previous-clause", None, None, 3)]
+
+
+def test_a_bare_item_without_a_citation_before_it_is_nothing():
+    assert cited("符合第二项规定的，依照第三款办理。") == []
+    assert cited("依照本法第十条，第二项") == [("第十条", "article", ArticleNumber(10), None, None, None, False),
+                                        ("第二项", "article", ArticleNumber(10), None, 2, None, False)]

@@ -245,45 +245,50 @@ class _Renderer:
             anchor = ref.article.anchor
             return (f"{target.href}#{anchor}" if anchor in target.anchors else target.href), "law"
         if ref.kind == "previous-article":
-            return self._previous_article(article, paragraph, ref.count), "own"
+            return self._previous_article(ref, article, paragraph), "own"
         if ref.kind == "previous-clause":
-            return self._previous_clause(article, paragraph, ref.count, ref.item), "own"
-        return self._own_article(ref, paragraph), "own"
-
-    def _own_article(self, ref: Reference, paragraph: Paragraph) -> str | None:
+            return self._previous_clause(ref, article, paragraph), "own"
+        if ref.kind == "this-article":
+            return self._part_of(article, ref, paragraph), "own"
         target = self.law.article(ref.article)
         if target is None:
             self.diagnostics.add(paragraph.line, f"引用的{ref.article.label}在本法规中不存在，未生成链接")
-            return None
+            return None, "own"
+        return self._part_of(target, ref, paragraph), "own"
+
+    def _part_of(self, target: Article, ref: Reference, paragraph: Paragraph) -> str:
+        """The most precise anchor for the 款/项 cited in `target`; a missing part warns."""
         anchor = target.number.anchor
         if ref.clause is not None:
-            anchor = target.clause_anchor(ref.clause) or self._missing(paragraph, f"{target.number.label}没有第{to_chinese(ref.clause)}款", anchor)
+            anchor = target.clause_anchor(ref.clause) or self._missing(
+                paragraph, f"{target.number.label}没有第{to_chinese(ref.clause)}款", anchor)
         if ref.item is not None:
-            item = target.item_anchor(ref.item, ref.clause)
-            anchor = item or self._missing(paragraph, f"{target.number.label}没有第（{to_chinese(ref.item)}）项", anchor)
+            anchor = target.item_anchor(ref.item, ref.clause) or self._missing(
+                paragraph, f"{target.number.label}没有第（{to_chinese(ref.item)}）项", anchor)
         return f"#{anchor}"
 
     def _missing(self, paragraph: Paragraph, message: str, fallback: str) -> str:
         self.diagnostics.add(paragraph.line, f"引用的{message}，链接指向该条")
         return fallback
 
-    def _previous_article(self, article: Article, paragraph: Paragraph, count: int) -> str | None:
-        index = self.article_index[article.number] - count
+    def _previous_article(self, ref: Reference, article: Article, paragraph: Paragraph) -> str | None:
+        index = self.article_index[article.number] - ref.count
         if index < 0:
             self.diagnostics.add(paragraph.line, f"{article.number.label}引用“前条”，但它之前没有条文")
             return None
-        return f"#{self.law.articles[index].number.anchor}" if count == 1 else f"#{article.number.anchor}"
+        if ref.count > 1:
+            return f"#{article.number.anchor}"
+        return self._part_of(self.law.articles[index], ref, paragraph)
 
-    def _previous_clause(self, article: Article, paragraph: Paragraph, count: int, item: int | None) -> str | None:
+    def _previous_clause(self, ref: Reference, article: Article, paragraph: Paragraph) -> str | None:
         clause = _clause_of(paragraph)
-        if clause - count < 1:
+        if clause - ref.count < 1:
             self.diagnostics.add(paragraph.line, f"{article.number.label}第{to_chinese(clause)}款引用“前款”，但它之前没有款")
             return None
-        if count > 1:
+        if ref.count > 1:
             return f"#{article.number.anchor}"
-        if item is not None:
-            return f"#{article.item_anchor(item, clause - 1) or article.clause_anchor(clause - 1)}"
-        return f"#{article.clause_anchor(clause - 1)}"
+        previous = article.item_anchor(ref.item, clause - 1) if ref.item is not None else None
+        return f"#{previous or article.clause_anchor(clause - 1)}"
 
 
 def _clause_of(paragraph: Paragraph) -> int:
