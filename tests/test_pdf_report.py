@@ -83,11 +83,12 @@ def test_margins_top_and_sides(report):
     pages, _ = report
     for number, (_, _, lines) in enumerate(pages, 1):
         body = [line for line in lines if line.bottom <= TOP + TEXT_H + TOL]
-        pitch = body[1].top - body[0].top
-        # The glyphs sit in the middle of their line box (half-leading above and below).
-        box_top = body[0].top - (pitch - BODY_PT * PT) / 2
-        if number > 1:  # page 1 starts with the 22 pt title
-            assert abs(box_top - TOP) < TOL, (number, box_top)
+        pitch = body[2].top - body[1].top
+        # The glyphs sit in the middle of their line box (half-leading above and below);
+        # page 1 starts with the 22 pt title.
+        size = max(body[0].size) * PT
+        box_top = body[0].top - (pitch - size) / 2
+        assert abs(box_top - TOP) < TOL, (number, box_top)
         flush = [line for line in body if abs(line.x0 - _left(number)) < TOL]
         assert flush, f"page {number}: no line starts at the 版心 edge {_left(number)} mm"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +24,8 @@ from . import fonts
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
 RENDER_VERSION = "1"
+#: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
+STALE_SECONDS = 24 * 3600
 
 
 def source_date(environ: os._Environ | dict = os.environ) -> datetime:
@@ -58,6 +61,7 @@ class Renderer:
         key = self.key(html)
         cached = self.cache_dir / f"{key[:32]}.pdf"
         if cached.is_file():
+            cached.touch()  # marks it as in use for prune()
             self.reused += 1
         else:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -87,6 +91,7 @@ class Renderer:
         digest.update(f"\0{RENDER_VERSION}\0{variant}".encode())
         cached = self.cache_dir / f"{digest.hexdigest()[:32]}.pdf"
         if cached.is_file():
+            cached.touch()
             self.reused += 1
         else:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -99,8 +104,13 @@ class Renderer:
         return target
 
     def close(self) -> None:
-        """Drop WeasyPrint's font configuration now (its finaliser fails at interpreter exit)."""
+        """Drop WeasyPrint's font configuration now (its finaliser fails at interpreter exit),
+        and cached PDFs unused for STALE_SECONDS (an old one is never needed by a running build)."""
         self._font_config = None
+        cutoff = time.time() - STALE_SECONDS
+        for old in self.cache_dir.glob("*.pdf"):
+            if old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)
 
     def to_pdf(self, html: str, key: str) -> bytes:
         return self.document(html).write_pdf(pdf_identifier=key[:32].encode("ascii"))
