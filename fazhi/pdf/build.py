@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from mkdocs.utils import get_relative_url
 
 from ..gongwen import is_report
-from ..law.handbook import Handbook
+from ..law.handbook import HISTORY, Handbook
 from . import booklet, html, paths, render
 
 SIZES = ("A4", "A5")
@@ -98,8 +98,6 @@ class PdfBuild:
 
     def _groups(self) -> list[tuple[str, list[html.LawPrint]]]:
         """Book order from the handbook: categories, then 历史文本; only laws rendered this build."""
-        from ..law.handbook import HISTORY
-
         groups = [(c.name, c.laws) for c in self.book.categories] + [(HISTORY, self.book.history)]
         out = []
         for name, entries in groups:
