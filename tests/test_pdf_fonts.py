@@ -3,7 +3,6 @@ a missing file fails with the Debian package to install."""
 
 from __future__ import annotations
 
-
 import pytest
 from fontTools.ttLib import TTFont
 
