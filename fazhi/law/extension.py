@@ -217,7 +217,8 @@ class _Renderer:
             href, kind = self._target(ref, article, paragraph)
             if href is None:
                 continue
-            link = etree.Element("a", {"class": f"{LINK_CLASS} {LINK_CLASS}-{kind}" if kind == "law" else LINK_CLASS, "href": href})
+            classes = f"{LINK_CLASS} {LINK_CLASS}-law" if kind == "law" else LINK_CLASS
+            link = etree.Element("a", {"class": classes, "href": href})
             link.text = text[ref.start:ref.end]
             gap = text[cursor:ref.start]
             if links:
@@ -283,7 +284,8 @@ class _Renderer:
     def _previous_clause(self, ref: Reference, article: Article, paragraph: Paragraph) -> str | None:
         clause = _clause_of(paragraph)
         if clause - ref.count < 1:
-            self.diagnostics.add(paragraph.line, f"{article.number.label}第{to_chinese(clause)}款引用“前款”，但它之前没有款")
+            where = f"{article.number.label}第{to_chinese(clause)}款"
+            self.diagnostics.add(paragraph.line, f"{where}引用“前款”，但它之前没有款")
             return None
         if ref.count > 1:
             return f"#{article.number.anchor}"

@@ -122,7 +122,8 @@ def load_handbook(root: Path) -> Handbook:
         if src.name in NOT_LAWS:
             continue
         if stem in entries:
-            diagnostics.append(_diag(src, root, 1, f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"))
+            message = f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"
+            diagnostics.append(_diag(src, root, 1, message))
             continue
         category = placement.get(stem, OTHER)
         entries[stem] = _entry(src, category)
@@ -130,7 +131,8 @@ def load_handbook(root: Path) -> Handbook:
             diagnostics.append(_diag(src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
     for stem in placement:
         if stem not in entries:
-            diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"))
+            message = f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"
+            diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)
 
 
@@ -140,7 +142,10 @@ def _assemble(title: str, config: Mapping[str, Any], entries: dict[str, LawEntry
     current = [e for e in entries.values() if not e.superseded]
     categories = []
     for name in order:
-        laws = sorted((e for e in current if e.category == name), key=lambda e: (listed.get(e.stem, len(listed)), pinyin_key(e.short_title)))
+        laws = sorted(
+            (e for e in current if e.category == name),
+            key=lambda e: (listed.get(e.stem, len(listed)), pinyin_key(e.short_title)),
+        )
         if laws or name != OTHER:
             categories.append(Category(name, laws))
     history = sorted((e for e in entries.values() if e.superseded), key=lambda e: (pinyin_key(e.short_title), e.date))

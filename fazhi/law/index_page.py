@@ -49,7 +49,8 @@ def index_markdown(book: Handbook) -> str:
 def _only_history(laws: list[LawEntry]) -> str:
     """The line under a category whose texts in the handbook are all superseded."""
     named = "、".join(f"[{law.title}]({law.stem}.md)" for law in laws)
-    return f"本类现行文本尚未收入手册。{'已收录的历史文本：' + named + '，见下文“' + HISTORY + '”。' if laws else ''}"
+    found = f"已收录的历史文本：{named}，见下文“{HISTORY}”。" if laws else ""
+    return "本类现行文本尚未收入手册。" + found
 
 
 def _list(laws: list[LawEntry], with_note: bool = False) -> list[str]:
