@@ -10,10 +10,17 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .nav import relink
+
 from .pdf.paths import enabled as pdf_enabled, pdf_path
 
 REPORT_FILE = re.compile(r"^reports/(?P<year>\d{4})\.md$")
 LIST_MARKER = "<!-- fazhi:reports-list -->"
+INDEX_SRC_URI = "reports/index.md"
+NAV_TITLE = "年度报告"
 
 
 @dataclass(frozen=True)
@@ -46,3 +53,18 @@ def list_markdown(reports: list[ReportEntry], base: str = "", site_root: str = "
         link = f' <a href="{site_root}{pdf_path(f"reports/{entry.year}.md")}">下载</a> |' if pdf else ""
         rows.append(f"| {entry.year}年度 | [{entry.title}]({base}{entry.year}.md) | {entry.date} |{link}")
     return "\n".join(rows)
+
+
+def arrange_nav(nav: Navigation) -> Navigation:
+    """Name the reports section 年度报告 and list its index first, then the newest year."""
+    for section in nav.items:
+        if not isinstance(section, Section):
+            continue
+        pages = [c for c in section.children if isinstance(c, Page)]
+        index = [p for p in pages if p.file.src_uri == INDEX_SRC_URI]
+        if index:
+            years = sorted((p for p in pages if p not in index), key=lambda p: p.file.src_uri, reverse=True)
+            section.children = index + years + [c for c in section.children if not isinstance(c, Page)]
+            section.title = NAV_TITLE
+    relink(nav)
+    return nav

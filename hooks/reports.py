@@ -1,6 +1,5 @@
 """Wires the 公文 report layout and the yearly archive into MkDocs."""
 
-from mkdocs.structure.nav import Section
 from mkdocs.utils.meta import get_data
 
 from fazhi import gongwen, reports
@@ -29,11 +28,4 @@ def on_page_content(html, page, config, files):
 
 
 def on_nav(nav, config, files):
-    """Name the reports section after its index page and list the newest year first."""
-    for item in nav.items:
-        if isinstance(item, Section) and any(getattr(c, "file", None) and c.file.src_uri == "reports/index.md" for c in item.children):
-            index = [c for c in item.children if c.file.src_uri == "reports/index.md"]
-            years = sorted((c for c in item.children if c not in index), key=lambda c: c.file.src_uri, reverse=True)
-            item.children = index + years
-            item.title = "年度报告"
-    return nav
+    return reports.arrange_nav(nav)
