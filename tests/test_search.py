@@ -121,5 +121,5 @@ def test_index_replaces_materials_docs_and_keeps_its_config(tmp_path):
                                             "text": docs["handbook/binzang/#t4"]["text"]}
     assert docs["handbook/binzang/#t120-1"]["n"] == "120-1"
     assert docs["reports/2024/#a"]["num"] == "（一）"
-    assert docs["reports/2024/#a"]["title"] == "落实政府法律顾问制度。"
+    assert docs["reports/2024/#a"]["title"] == "（一）落实政府法律顾问制度。"
     assert docs["reports/2024/#a"]["pinyin"] == "luo'shi zheng'fu'fa'lv'gu'wen zhi'du"  # 政府法律顾问: one term

@@ -7,7 +7,8 @@ config and replace the docs with ours:
   page     {"location": "handbook/binzang-guanli-tiaoli/", "title", "text",
             "law": [title, short names…] (law pages), "status": "superseded" (old texts),
             "pinyin"}
-  section  {"location": "…/#zhang-2", "num": "第二章", "title": "殡葬设施管理", "text", "pinyin"}
+  section  {"location": "…/#zhang-2", "title": "第二章 殡葬设施管理", "num": "第二章", "text",
+            "pinyin"}  (num: the generated number the title starts with, not matched)
   article  {"location": "…/#t4", "article": "第四条", "n": "4" (120-1 for 之一), "text"}
 
 and `config.words`: the words (2+ characters) jieba finds in the site with the domain
@@ -98,8 +99,8 @@ class IndexBuilder:
                 doc["n"] = number
             doc["text"] = block.text
             return doc
-        doc = {"location": location, "title": block.bare_title, "text": block.text}
-        if block.number:
+        doc = {"location": location, "title": block.title, "text": block.text}
+        if block.number and block.title.startswith(block.number):
             doc["num"] = block.number
         if block.anchor is None and page.law:
             doc["law"] = page.law

@@ -6,7 +6,8 @@
  *   article lookup  第十条 / 殡葬 第十条 / 婚姻登记条例第五条 / 第10条 → that article
  *   pinyin          hunyin dengji / hydj / binzang → titles, headings, law names
  *   words           spaces mean AND; a whole phrase ranks above its parts; a law title or
- *                   article ranks above a passing mention.
+ *                   article ranks above a passing mention; readers' words find the texts'
+ *                   words (低保 → 最低生活保障); a question finds the site's words in it.
  */
 "use strict";
 
@@ -29,7 +30,8 @@ var WEIGHT = {
 var SNIPPET = { before: 24, length: 120 };
 
 var NUMERAL = "[零一二三四五六七八九十百千〇两\\d]+";
-var ARTICLE = new RegExp("第(" + NUMERAL + ")条(?:之([一二三四五六七八九十]+))?");
+var INSERTED = "一二三四五六七八九";
+var ARTICLE = new RegExp("第(" + NUMERAL + ")条(?:之([" + INSERTED + "]))?");
 var HAN = /[\u3400-\u9fff]/;
 var UNIT = /[\u3400-\u9fff]|[a-z0-9]+/g;
 
@@ -137,6 +139,13 @@ function unitsText(name, from, to) {
 
 /* ------------------------------------------------------------------------- */
 
+/* What a title is matched on: without its generated number (二、 第三章), which is not
+ * something readers search for; an article is matched on its number (第十条). */
+function bareTitle(doc) {
+  var title = doc.title || doc.article || "";
+  return doc.num ? title.slice(doc.num.length).trim() : title;
+}
+
 function Engine(data, currentPage) {
   var self = this;
   this.current = currentPage || "";
@@ -150,7 +159,7 @@ function Engine(data, currentPage) {
       doc: doc,
       page: page,
       kind: doc.article ? "article" : doc.law ? "law" : doc.location.indexOf("#") !== -1 ? "section" : "page",
-      title: squeeze(normalize(doc.title || doc.article || "")),
+      title: squeeze(normalize(bareTitle(doc))),
       text: squeeze(normalize(doc.text || "")),
       names: (doc.law || []).map(normalize),
       context: [],
@@ -175,7 +184,7 @@ Engine.prototype.displayTitle = function (entry) {
     var law = this.pages.get(entry.page);
     return (law ? law.doc.title + " · " : "") + doc.article;
   }
-  return (doc.num ? doc.num + " " : "") + doc.title;
+  return doc.title;
 };
 
 Engine.prototype.item = function (entry, score, needles, terms) {
@@ -269,7 +278,7 @@ Engine.prototype.searchPinyin = function (query) {
   var pieces = query.split(/[\s']+/).filter(Boolean);
   var hits = [];
   this.docs.forEach(function (entry) {
-    var names = entry.kind === "law" ? entry.doc.law : [entry.doc.title];
+    var names = entry.kind === "law" ? entry.doc.law : [bareTitle(entry.doc)];
     var best = null;
     entry.keys.forEach(function (key, k) {
       var m = matchPinyin(letters, key);
@@ -299,14 +308,12 @@ Engine.prototype.searchArticle = function (query) {
   var m = ARTICLE.exec(query.replace(/\s+/g, " "));
   if (!m) return null;
   var label = "第" + m[1] + "条" + (m[2] ? "之" + m[2] : "");
-  var digits = /^\d+$/.test(m[1]) ? m[1] + (m[2] ? "-" : "") : null;
+  /* 第10条 is compared with the number in the anchor (10, or 10-1 for 之一) */
+  var number = /^\d+$/.test(m[1]) ? m[1] + (m[2] ? "-" + (INSERTED.indexOf(m[2]) + 1) : "") : null;
   var hint = (query.slice(0, m.index) + " " + query.slice(m.index + m[0].length)).replace(/\s+/g, "");
   var self = this;
   var candidates = this.docs.filter(function (entry) {
-    if (entry.kind !== "article") return false;
-    if (entry.doc.article === label) return true;
-    return digits !== null && (entry.doc.n || "").lastIndexOf(digits, 0) === 0 &&
-      (m[2] ? true : entry.doc.n === m[1]);
+    return entry.kind === "article" && (entry.doc.article === label || entry.doc.n === number);
   });
   if (!candidates.length) return null;
   if (hint) {
@@ -317,12 +324,12 @@ Engine.prototype.searchArticle = function (query) {
     candidates = inLaw.length ? inLaw : candidates.filter(function (entry) { return entry.text.indexOf(hint) !== -1; });
     if (!candidates.length) return null;
   }
-  var terms = {};
-  terms[label] = true;
   return candidates.map(function (entry) {
     var here = entry.page === self.current ? 1 : 0;
     var rank = WEIGHT.lookup * (1 + here) - (self.order.get(entry.page) || 0);
-    return { entry: entry, score: rank, needles: hint ? [hint, label] : [label], terms: terms };
+    var terms = {};
+    terms[entry.doc.article] = true;
+    return { entry: entry, score: rank, needles: hint ? [hint, entry.doc.article] : [entry.doc.article], terms: terms };
   });
 };
 
