@@ -83,12 +83,14 @@ def test_margins_top_and_sides(report):
     pages, _ = report
     for number, (_, _, lines) in enumerate(pages, 1):
         body = [line for line in lines if line.bottom <= TOP + TEXT_H + TOL]
-        pitch = body[2].top - body[1].top
-        # The glyphs sit in the middle of their line box (half-leading above and below);
-        # page 1 starts with the 22 pt title.
-        size = max(body[0].size) * PT
-        box_top = body[0].top - (pitch - size) / 2
-        assert abs(box_top - TOP) < TOL, (number, box_top)
+        # The 16 pt glyphs sit in the middle of their line box (half-leading above and below).
+        text = [line for line in body if line.size == {BODY_PT}]
+        pitch = text[2].top - text[1].top
+        box_top = text[0].top - (pitch - BODY_PT * PT) / 2
+        # Every line is on the 22-line grid from the 天头 (page 1: below the title and the blank line).
+        rows = (box_top - TOP) / pitch
+        assert abs(box_top - (TOP + round(rows) * pitch)) < TOL, (number, box_top)
+        assert round(rows) == (0 if number > 1 else len(body) - len(text) + 1), (number, rows)
         flush = [line for line in body if abs(line.x0 - _left(number)) < TOL]
         assert flush, f"page {number}: no line starts at the 版心 edge {_left(number)} mm"
 
