@@ -69,20 +69,32 @@ class PdfBuild:
 
     def write(self, site_dir: Path) -> list[str]:
         """Render every PDF into the site; returns the site paths written."""
+        try:
+            return self._write_reports(site_dir) + self._write_handbook(site_dir)
+        finally:
+            self.renderer.close()
+
+    def _write_reports(self, site_dir: Path) -> list[str]:
+        written = []
+        for src_uri, (title, content) in sorted(self.reports.items()):
+            info = html.DocInfo(title, self.settings.bureau, render.source_date())
+            written.append(self._render(html.report_html(content, info), site_dir, paths.pdf_path(src_uri)))
+        return written
+
+    def _write_handbook(self, site_dir: Path) -> list[str]:
+        """Each law alone, then (when every law was rendered this build) the book and its booklet."""
+        if self.book is None or not self.laws:
+            return []
         written = []
         date = render.source_date()
-        for src_uri, (title, content) in sorted(self.reports.items()):
-            info = html.DocInfo(title, self.settings.bureau, date)
-            written.append(self._render(html.report_html(content, info), site_dir, paths.pdf_path(src_uri)))
-        if self.book is None or not self.laws:
-            self.renderer.close()
-            return written
         groups = self._groups()
         for _, laws in groups:
             for law in laws:
                 info = html.DocInfo(law.title, self.settings.bureau, date)
                 written.append(self._render(html.law_html(law, info, self.settings.law_size), site_dir,
                                             paths.pdf_path(f"handbook/{law.stem}.md")))
+        if not {law.stem for law in self.book.laws} <= set(self.laws):
+            return written  # `mkdocs serve --dirty` rebuilt only some laws: keep the last whole book
         info = html.DocInfo(self.book.title, self.settings.bureau, date)
         book_html = html.handbook_html(self.book.title, self.settings.bureau, date.year, groups, info,
                                        self.settings.handbook_size)
@@ -93,7 +105,6 @@ class PdfBuild:
                              f"booklet-{signature}", lambda src, dst: booklet.impose(src, dst, signature))
         self.timings[paths.HANDBOOK_BOOKLET_PDF] = time.perf_counter() - start
         written.append(paths.HANDBOOK_BOOKLET_PDF)
-        self.renderer.close()
         return written
 
     def _groups(self) -> list[tuple[str, list[html.LawPrint]]]:
