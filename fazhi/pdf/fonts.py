@@ -80,6 +80,7 @@ def single_face(collection: Path, face_name: str, cache_dir: Path) -> Path:
         if font["name"].getDebugName(4) == face_name:
             cache_dir.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(".tmp")
+            font.recalcTimestamp = False  # keep the collection's head.modified: same bytes on every machine
             font.save(str(partial))
             partial.replace(target)  # atomic: a parallel build never reads half a file
             return target
@@ -109,8 +110,9 @@ def font_face_css(cache_dir: Path, dirs: tuple[Path, ...] = FONT_DIRS) -> str:
     rules, spaces = [], []
     for face in FACES:
         path = face_path(face, cache_dir / "fonts", dirs)
-        stat = path.stat()  # in the text so that the render cache notices a changed font file
-        rules.append(f'/* {stat.st_size} {stat.st_mtime_ns} */ @font-face {{ font-family: "{face.family}"; '
+        with path.open("rb") as data:  # in the text so that the render cache notices a changed font file
+            digest = hashlib.file_digest(data, "sha256").hexdigest()[:16]
+        rules.append(f'/* {digest} */ @font-face {{ font-family: "{face.family}"; '
                      f'font-weight: {face.weight}; src: url("{path.as_uri()}"); }}')
         spaces.append(f"{space_property(face)}: {space_advance(path):.3f}em;")
     return "\n".join(rules) + "\n:root { " + " ".join(spaces) + " }\n"

@@ -51,7 +51,9 @@ class Renderer:
 
     def key(self, html: str) -> str:
         digest = hashlib.sha256()
-        for part in (RENDER_VERSION, weasyprint.__version__, self.font_css(), STYLESHEET.read_text("utf-8"), html):
+        # Without the checkout's path: the key is also the PDF /ID, the same wherever one commit is built.
+        fonts_text = self.font_css().replace(self.cache_dir.as_uri(), "")
+        for part in (RENDER_VERSION, weasyprint.__version__, fonts_text, STYLESHEET.read_text("utf-8"), html):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
