@@ -72,7 +72,8 @@ def find_file(face: Face, dirs: tuple[Path, ...] = FONT_DIRS) -> Path:
 def single_face(collection: Path, face_name: str, cache_dir: Path) -> Path:
     """The face `face_name` of a .ttc as its own font file in `cache_dir` (made once)."""
     stat = collection.stat()
-    key = hashlib.sha256(f"{collection}|{stat.st_size}|{stat.st_mtime_ns}|{face_name}".encode()).hexdigest()[:16]
+    # "|v2": files made before fonts kept their own head.modified are not reused.
+    key = hashlib.sha256(f"{collection}|{stat.st_size}|{stat.st_mtime_ns}|{face_name}|v2".encode()).hexdigest()[:16]
     target = cache_dir / f"{face_name.replace(' ', '')}-{key}.otf"
     if target.is_file():
         return target
