@@ -159,3 +159,13 @@ def test_build_reports_file_checks_and_refuses_gbk(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "reports/2024.md、handbook/cishan-fa.md 不是 UTF-8 编码，无法构建；请先运行 fazhi check --fix" in result.stderr
+
+
+def test_new_report_template_lists_what_is_left_to_fill(project):
+    from fazhi.new_report import create
+
+    create(project, 2025, "某局")
+    found = [str(d) for d in run([project / "docs/reports/2025.md"], root=project).diagnostics]
+    assert found[0] == "docs/reports/2025.md:5:1: warning: 成文日期“2026年1月\u3000日”不完整，应写成“2025年1月26日”的形式"
+    assert found[1] == "docs/reports/2025.md:8:1: warning: 模板提示文字“【请填写】”尚未替换为正文"
+    assert len(found) == 11 and all(": warning: " in line for line in found)

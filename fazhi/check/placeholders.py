@@ -1,8 +1,11 @@
-"""Template prompts (【请填写】) left in a report created by `fazhi new-report`."""
+"""What a report made by `fazhi new-report` still lacks: template prompts (【请填写】) and the day
+of its 成文日期. Check-only, so that a fresh template still builds under --strict."""
 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
+from ..importer.report import DATE
+from ..importer.source import squeeze
 from ..new_report import PLACEHOLDER
 from .markers import body_lines
 from .source import Source
@@ -11,8 +14,13 @@ from .source import Source
 def check_placeholders(source: Source) -> list[Diagnostic]:
     if source.kind != "report":
         return []
-    return [
+    found = [
         Diagnostic(source.path, line, text.index(PLACEHOLDER) + 1, "warning", f"模板提示文字“{PLACEHOLDER}”尚未替换为正文")
         for line, text in body_lines(source)
         if PLACEHOLDER in text
     ]
+    date = str(source.meta.get("成文日期") or "")
+    if date and not DATE.match(squeeze(date)):
+        line = next((n for n, text in enumerate(source.text.split("\n"), 1) if text.startswith("成文日期")), 1)
+        found.insert(0, Diagnostic(source.path, line, 1, "warning", f"成文日期“{date}”不完整，应写成“2025年1月26日”的形式"))
+    return found
