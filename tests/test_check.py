@@ -169,3 +169,10 @@ def test_new_report_template_lists_what_is_left_to_fill(project):
     assert found[0] == "docs/reports/2025.md:5:1: warning: 成文日期“2026年1月\u3000日”不完整，应写成“2025年1月26日”的形式"
     assert found[1] == "docs/reports/2025.md:8:1: warning: 模板提示文字“【请填写】”尚未替换为正文"
     assert len(found) == 11 and all(": warning: " in line for line in found)
+
+
+def test_raw_html_outside_the_allow_list(project):
+    page = "---\ntitle: 测试\n---\n# 测试\n\n正文<script>alert(1)</script>。\n"
+    assert check(project, "docs/t.md", page) == [
+        "docs/t.md:6:3: error: 不允许的 HTML 标签 <script>：已从网页中删除（允许的标签见 fazhi/sanitize.py）"
+    ]
