@@ -206,3 +206,9 @@ def test_docx_tables_leading_index_table_skipped_body_table_kept(tmp_path):
     )
     skipped = [d for d in result.diagnostics if d.message.startswith("已跳过标题前的网页元素")]
     assert len(skipped) == 1 and "索引号" in skipped[0].message
+
+
+def test_four_levels_with_parenthesised_arabic_numbers():
+    text = "报告\n\n一、甲\n\n（一）乙\n\n1.丙\n\n（1）丁。正文。\n\n(2)戊\n\n2)己\n"
+    body = _body(convert_report(paragraphs_from_text(text)).markdown)
+    assert body == "\n## 甲\n\n### 乙\n\n#### 丙\n\n##### 丁。\n\n正文。\n\n##### 戊\n\n#### 己\n"
