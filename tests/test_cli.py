@@ -105,3 +105,15 @@ def test_import_law_reports_continuity(tmp_path):
     assert written.endswith("## 第一章 总 则\n\n第一条　甲。\n\n第三条　乙。\n")
     line = written.split("\n").index("第三条　乙。") + 1
     assert f"out.md:{line}:1: warning: 第一条之后应为第二条，实为第三条（缺少第二条）" in result.stderr
+
+
+def test_import_refuses_doc_and_broken_docx_with_a_chinese_message(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "旧报告.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word file")
+    (tmp_path / "改名.docx").write_bytes(b"\xd0\xcf\x11\xe0 old word file")
+    old = fazhi("import", "旧报告.doc", cwd=tmp_path)
+    assert old.returncode == 1
+    assert "只能导入 .docx 或 .txt 文件（.doc 和 .wps 请先在 Word/WPS 中“另存为” .docx）" in old.stderr
+    renamed = fazhi("import", "改名.docx", cwd=tmp_path)
+    assert renamed.returncode == 1 and "Traceback" not in renamed.stderr
+    assert "不是有效的 .docx 文件" in renamed.stderr

@@ -8,9 +8,11 @@ front of the paragraph text, so a numbered paragraph reads exactly like a typed 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -124,7 +126,10 @@ def _table(table: Table, index: int) -> Para:
 
 def paragraphs_from_docx(path: str | Path) -> list[Para]:
     """Paragraphs and tables of the document body in order; index counts body elements from 1."""
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+        raise ValueError("不是有效的 .docx 文件（可能是 .doc 或 .wps 改了扩展名；请在 Word/WPS 中“另存为” .docx）") from error
     numbering = _Numbering(document)
     paras: list[Para] = []
     for index, child in enumerate(document.element.body.iterchildren(), start=1):
