@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from ..gongwen import is_report
+from ..reports import REPORT_FILE
 from ..importer.textfile import Decoded, decode
 
 _FENCE = "---"
@@ -39,7 +40,7 @@ class Source:
         """"law" for handbook files, "report" for 公文 reports, else "page"."""
         if self.uri.startswith("handbook/"):
             return "law"
-        if is_report(self.meta) or (self.uri.startswith("reports/") and self.uri[8:12].isdigit()):
+        if is_report(self.meta) or REPORT_FILE.match(self.uri):
             return "report"
         return "page"
 
