@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic
+from ..law.structure import ARTICLE, DIVISION, PREAMBLE
 from .escape import escape
 from .report import Imported, front_matter
 from .source import BLANKS, Para, squeeze
 
-_CN = "零〇○一二两三四五六七八九十百千"
-CHAPTER = re.compile(rf"^第[{_CN}]+[编章]")
-SECTION = re.compile(rf"^第[{_CN}]+节")
-ARTICLE = re.compile(rf"^第([{_CN}]+)条(之[{_CN}]+)?[ \u3000]")
 _BLANK_RUN = re.compile(f"[{BLANKS}]+")
+#: A 编/章/节 heading line is short; a longer line starting 第一章… is running text.
+MAX_HEADING = 40
 
 
 def guess_level(title: str) -> str:
@@ -33,13 +32,12 @@ def guess_level(title: str) -> str:
 
 def _structure(text: str) -> str | None:
     """`## ` or `### ` for a 编/章 or 节 heading line, else None."""
-    if squeeze(text) == "序言":
+    if squeeze(text) == PREAMBLE:
         return "## "
-    if CHAPTER.match(text) and len(text) <= 40:
-        return "## "
-    if SECTION.match(text) and len(text) <= 40:
-        return "### "
-    return None
+    division = DIVISION.match(text)
+    if not division or len(text) > MAX_HEADING:
+        return None
+    return "### " if division["kind"] == "节" else "## "
 
 
 def _skip_contents(paras: list[Para]) -> tuple[list[Para], Para | None]:
