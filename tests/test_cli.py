@@ -72,8 +72,16 @@ def test_from_word_to_published_page_and_new_report(tmp_path):
     assert fazhi("new-report", "2026", cwd=project).returncode == 1
     assert fazhi("check", "docs/reports/2026.md", cwd=project).returncode == 0
 
+    parts = tmp_path / "2023.txt"  # a report whose top level is 第一部分, in GBK as Notepad saves it
+    parts.write_bytes("某局2023年度报告\n第一部分　主要成效\n一、学法\n（一）集中学习。每月一次。\n第二部分　存在问题\n某局\n2024年1月2日\n".encode("gbk"))
+    assert fazhi("import", str(parts), cwd=project).returncode == 0
+
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
+    bufen = (tmp_path / "site/reports/2023/index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<h[234][^>]*><span class="fz-num">([^<]*)</span>([^<]*)</h', bufen)
+    assert [(n.strip(), t) for n, t in shown] == [
+        ("第一部分", "主要成效"), ("一、", "学法"), ("（一）", "集中学习。"), ("第二部分", "存在问题")]
     page = (tmp_path / "site/reports/2025/index.html").read_text(encoding="utf-8")
     assert '<h1 class="fz-title">东辽县民政局2025年度法治政府建设报告</h1>' in page
     assert re.search(r'<h2[^>]*><span class="fz-num">二、</span>存在的不足和原因</h2>', page)
@@ -91,7 +99,7 @@ def test_from_word_to_published_page_and_new_report(tmp_path):
     ]
     archive = (tmp_path / "site/reports/index.html").read_text(encoding="utf-8")
     years = re.findall(r"(\d{4})年度</td>", archive)
-    assert years == ["2026", "2025", "2024"]
+    assert years == ["2026", "2025", "2024", "2023"]
 
 
 def test_import_law_reports_continuity(tmp_path):
