@@ -29,6 +29,26 @@ class _ChineseHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
+#: argparse's own messages (English) → Chinese, by their fixed beginnings.
+_ARGPARSE_MESSAGES = {
+    "the following arguments are required: ": "缺少参数：",
+    "unrecognized arguments: ": "无法识别的参数：",
+    "invalid choice: ": "无效的选择：",
+    "expected one argument": "缺少选项的值",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        for english, chinese in _ARGPARSE_MESSAGES.items():
+            message = message.replace(english, chinese)
+        message = re.sub(r"argument (\S+): invalid int value: '([^']*)'", r"\1 应为整数，而不是“\2”", message)
+        message = re.sub(r"argument (\S+): 无效的选择：'([^']*)' \(choose from ([^)]*)\)",
+                         lambda m: f"没有“{m[2]}”这个{m[1]}，可用：{m[3].replace(chr(39), '')}", message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 错误：{message}（运行 fazhi --help 查看用法）\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     def new(parser_factory, **kwargs) -> argparse.ArgumentParser:
         parser = parser_factory(formatter_class=_ChineseHelp, add_help=False, **kwargs)
@@ -37,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
         return parser
 
-    parser = new(argparse.ArgumentParser, prog="fazhi", description="东辽县民政局法治建设公开网站的编辑工具。")
+    parser = new(_Parser, prog="fazhi", description="东辽县民政局法治建设公开网站的编辑工具。")
     commands = parser.add_subparsers(dest="command", title="命令", metavar="命令", required=True)
 
     imp = new(commands.add_parser, name="import", help="把 Word（.docx）或文本（.txt）文件导入为网站的 Markdown 文件",
