@@ -78,3 +78,28 @@ def test_law_page_size(tmp_path, size, mm):
         page = pdf.pages[0]
         assert abs(page.width * PT - mm[0]) < 1 and abs(page.height * PT - mm[1]) < 1
         assert "第一条" in page.extract_text().replace(" ", "")
+
+
+def test_report_heading_faces_all_four_levels(tmp_path):
+    """7.3.3: 一、黑体, （一）楷体, 1. and （1）仿宋, all 3号 (16 pt), block and run-in alike."""
+    body = ('<h1 class="fz-title">测试报告</h1><p class="fz-addressee">县政府：</p><div class="fz-body">'
+            '<h2 id="a"><span class="fz-num">一、</span>第一层标题</h2>'
+            '<h3 id="b"><span class="fz-num">（一）</span>第二层标题</h3>'
+            '<h4 id="c"><span class="fz-num">1.</span>第三层标题</h4>'
+            '<h5 id="d"><span class="fz-num">（1）</span>第四层标题</h5>'
+            '<h4 class="fz-run-in" id="e"><span class="fz-num">2.</span>段首标题。</h4><p>正文内容。</p>'
+            '</div>')
+    info = print_html.DocInfo("测试报告", "东辽县民政局", source_date({}))
+    target = Renderer(tmp_path / "cache").render(print_html.report_html(body, info), tmp_path / "r.pdf")
+    expected = {"第一层标题": "FZ-HeiTi", "第二层标题": "FZ-KaiTi", "第三层标题": "FZ-FangSong",
+                "第四层标题": "FZ-FangSong", "段首标题": "FZ-FangSong", "正文内容": "FZ-FangSong"}
+    with pdfplumber.open(target) as pdf:
+        chars = [c for c in pdf.pages[0].chars if not c["text"].isspace()]
+    text = "".join(c["text"] for c in chars)
+    for words, family in expected.items():
+        start = text.index(words)
+        faces = {c["fontname"].split("+")[-1] for c in chars[start:start + len(words)]}
+        sizes = {round(c["size"]) for c in chars[start:start + len(words)]}
+        assert faces == {family} and sizes == {16}, (words, faces, sizes)
+    run_in = [c for c in chars if c["text"] in "段正"]
+    assert abs(run_in[0]["top"] - run_in[1]["top"]) < 1  # 段首标题 and its text share a line
