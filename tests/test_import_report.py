@@ -212,3 +212,13 @@ def test_four_levels_with_parenthesised_arabic_numbers():
     text = "报告\n\n一、甲\n\n（一）乙\n\n1.丙\n\n（1）丁。正文。\n\n(2)戊\n\n2)己\n"
     body = _body(convert_report(paragraphs_from_text(text)).markdown)
     assert body == "\n## 甲\n\n### 乙\n\n#### 丙\n\n##### 丁。\n\n正文。\n\n##### 戊\n\n#### 己\n"
+
+
+def test_seed_typed_into_word_imports_like_the_text_file(tmp_path):
+    """The seed as a Word file (one paragraph a line, indentation kept) gives the same Markdown."""
+    def build(d):
+        for line in SEED_TEXT.splitlines():
+            if line.strip():
+                d.add_paragraph(line)
+
+    assert import_file(_docx(tmp_path, "seed.docx", build)).markdown == import_file(SEED).markdown
