@@ -19,7 +19,7 @@ LAW_PAGE = """
 推进殡葬改革，促进社会主义精神文明建设，制定本条例。</p></div>
 <div class="fz-article" id="t4"><p><strong class="fz-article-num">第四条</strong> 人口稠密、耕地较少、交通方便的地区，应当实行火葬；</p>
 <p>实行火葬和允许土葬的地区，由省、自治区、直辖市人民政府划定。</p></div>
-<h2 id="zhang-2"><span class="fz-num">第二章</span> 殡葬设施管理</h2>
+<h2 id="zhang-2"><span class="fz-law-num">第二章</span> 殡葬设施管理</h2>
 <p>本章说明\u200b文字。</p>
 <div class="fz-article" id="t120-1"><p><strong class="fz-article-num">第一百二十条之一</strong> 插入的条文。</p></div>
 """
@@ -88,6 +88,7 @@ def test_law_page_splits_into_page_chapters_and_articles():
     assert art1.article == "第一条" and art1.text.startswith("为了加强殡葬管理，") and "\n" not in art1.text
     assert art4.text.endswith("由省、自治区、直辖市人民政府划定。") and "应当实行火葬" in art4.text
     assert chapter2.text == "本章说明文字。"
+    assert (chapter2.number, chapter2.bare_title) == ("第二章", "殡葬设施管理")
     assert inserted.article == "第一百二十条之一"
 
 

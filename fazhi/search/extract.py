@@ -13,7 +13,8 @@ from html.parser import HTMLParser
 
 ARTICLE_CLASS = "fz-article"
 ARTICLE_NUMBER_CLASS = "fz-article-num"
-HEADING_NUMBER_CLASS = "fz-num"
+#: Generated heading numbers: 公文 levels (一、（一）) and law units (第二章, 第一节).
+HEADING_NUMBER_CLASSES = {"fz-num", "fz-law-num"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED = {"script", "style", "object", "template"}
 _BLOCKS = {"p", "li", "div", "br", "tr", "td", "th", "dd", "dt", "blockquote", "pre", "table", "section"}
@@ -82,7 +83,7 @@ class _Splitter(HTMLParser):
             self.blocks.append(self._current)
         if ARTICLE_NUMBER_CLASS in classes:
             roles.add("article-num")
-        if HEADING_NUMBER_CLASS in classes:
+        if HEADING_NUMBER_CLASSES & classes:
             roles.add("num")
         if tag in _BLOCKS:
             self._current._parts.append(" ")

@@ -8,7 +8,8 @@ config and replace the docs with ours:
             "law": [title, short names…] (law pages), "status": "superseded" (old texts),
             "pinyin"}
   section  {"location": "…/#zhang-2", "title": "第二章 殡葬设施管理", "num": "第二章", "text",
-            "pinyin"}  (num: the generated number the title starts with, not matched)
+            "pinyin"}  (num: the generated number the title starts with; the pinyin key
+            is made without it)
   article  {"location": "…/#t4", "article": "第四条", "n": "4" (120-1 for 之一), "text"}
 
 and `config.words`: the words (2+ characters) jieba finds in the site with the domain

@@ -3,7 +3,8 @@
  * fazhi.search.index writes (see its docstring for the document fields).
  *
  * Query kinds, tried in this order:
- *   article lookup  第十条 / 殡葬 第十条 / 婚姻登记条例第五条 / 第10条 → that article
+ *   article lookup  第十条 / 殡葬 第十条 / 婚姻登记条例第五条 / 第10条 → that article;
+ *                   宪法第三章第一节 / 殡葬 第二章 → that chapter or section
  *   pinyin          hunyin dengji / hydj / binzang → titles, headings, law names
  *   words           spaces mean AND; a whole phrase ranks above its parts; a law title or
  *                   article ranks above a passing mention; readers' words find the texts'
@@ -32,6 +33,7 @@ var SNIPPET = { before: 24, length: 120 };
 var NUMERAL = "[零一二三四五六七八九十百千〇两\\d]+";
 var INSERTED = "一二三四五六七八九";
 var ARTICLE = new RegExp("第(" + NUMERAL + ")条(?:之([" + INSERTED + "]))?");
+var CHAPTER = new RegExp("第(" + NUMERAL + ")章\\s*(?:第(" + NUMERAL + ")节)?");
 var HAN = /[\u3400-\u9fff]/;
 var UNIT = /[\u3400-\u9fff]|[a-z0-9]+/g;
 
@@ -139,10 +141,9 @@ function unitsText(name, from, to) {
 
 /* ------------------------------------------------------------------------- */
 
-/* What a title is matched on: without its generated number (二、 第三章), which is not
- * something readers search for; an article is matched on its number (第十条). */
+/* A title without its generated number (二、 第三章): what its pinyin key was made of. */
 function bareTitle(doc) {
-  var title = doc.title || doc.article || "";
+  var title = doc.title || "";
   return doc.num ? title.slice(doc.num.length).trim() : title;
 }
 
@@ -159,7 +160,7 @@ function Engine(data, currentPage) {
       doc: doc,
       page: page,
       kind: doc.article ? "article" : doc.law ? "law" : doc.location.indexOf("#") !== -1 ? "section" : "page",
-      title: squeeze(normalize(bareTitle(doc))),
+      title: squeeze(normalize(doc.title || doc.article || "")),
       text: squeeze(normalize(doc.text || "")),
       names: (doc.law || []).map(normalize),
       context: [],
@@ -303,6 +304,50 @@ Engine.prototype.searchPinyin = function (query) {
   return hits;
 };
 
+/* The text around a matched 第…条 / 第…章: the law the reader names, spaces removed. */
+function hintOf(query, m) {
+  return (query.slice(0, m.index) + " " + query.slice(m.index + m[0].length)).replace(/\s+/g, "");
+}
+
+/* Candidates in the law the hint names (殡葬 → 殡葬管理条例), else those whose text has it;
+ * all of them without a hint. */
+Engine.prototype.named = function (candidates, hint) {
+  if (!hint) return candidates;
+  var self = this;
+  var inLaw = candidates.filter(function (entry) {
+    var law = self.pages.get(entry.page);
+    return law && law.names.some(function (n) { return n.indexOf(hint) !== -1 || hint.indexOf(n) !== -1; });
+  });
+  return inLaw.length ? inLaw : candidates.filter(function (entry) { return entry.text.indexOf(hint) !== -1; });
+};
+
+/* Lookup hits: the law being read first, then in the handbook's order. */
+Engine.prototype.lookupHits = function (entries, hint) {
+  var self = this;
+  return entries.map(function (entry) {
+    var here = entry.page === self.current ? 1 : 0;
+    var rank = WEIGHT.lookup * (1 + here) - (self.order.get(entry.page) || 0);
+    var label = entry.doc.article || entry.doc.num, terms = {};
+    terms[label] = true;
+    return { entry: entry, score: rank, needles: hint ? [hint, label] : [label], terms: terms };
+  });
+};
+
+/* 第三章 or 第三章第一节, with an optional law name; null when the query is not one. */
+Engine.prototype.searchChapter = function (query) {
+  var m = CHAPTER.exec(query);
+  if (!m) return null;
+  var chapter = "第" + m[1] + "章", section = m[2] ? "第" + m[2] + "节" : null, found = [];
+  this.docs.forEach(function (entry, i, docs) {
+    if (entry.kind !== "section" || entry.doc.num !== chapter) return;
+    if (!section) return found.push(entry);
+    for (var j = i + 1; j < docs.length && docs[j].page === entry.page && !/章$/.test(docs[j].doc.num || ""); j++)
+      if (docs[j].doc.num === section) return found.push(docs[j]);
+  });
+  var hint = hintOf(query, m), hits = this.named(found, hint);
+  return hits.length ? this.lookupHits(hits, hint) : null;
+};
+
 /* 第十条 with an optional law name before it; null when the query is not a lookup. */
 Engine.prototype.searchArticle = function (query) {
   var m = ARTICLE.exec(query.replace(/\s+/g, " "));
@@ -310,27 +355,11 @@ Engine.prototype.searchArticle = function (query) {
   var label = "第" + m[1] + "条" + (m[2] ? "之" + m[2] : "");
   /* 第10条 is compared with the number in the anchor (10, or 10-1 for 之一) */
   var number = /^\d+$/.test(m[1]) ? m[1] + (m[2] ? "-" + (INSERTED.indexOf(m[2]) + 1) : "") : null;
-  var hint = (query.slice(0, m.index) + " " + query.slice(m.index + m[0].length)).replace(/\s+/g, "");
-  var self = this;
-  var candidates = this.docs.filter(function (entry) {
+  var hint = hintOf(query, m);
+  var hits = this.named(this.docs.filter(function (entry) {
     return entry.kind === "article" && (entry.doc.article === label || entry.doc.n === number);
-  });
-  if (!candidates.length) return null;
-  if (hint) {
-    var inLaw = candidates.filter(function (entry) {
-      var law = self.pages.get(entry.page);
-      return law && law.names.some(function (n) { return n.indexOf(hint) !== -1 || hint.indexOf(n) !== -1; });
-    });
-    candidates = inLaw.length ? inLaw : candidates.filter(function (entry) { return entry.text.indexOf(hint) !== -1; });
-    if (!candidates.length) return null;
-  }
-  return candidates.map(function (entry) {
-    var here = entry.page === self.current ? 1 : 0;
-    var rank = WEIGHT.lookup * (1 + here) - (self.order.get(entry.page) || 0);
-    var terms = {};
-    terms[entry.doc.article] = true;
-    return { entry: entry, score: rank, needles: hint ? [hint, entry.doc.article] : [entry.doc.article], terms: terms };
-  });
+  }), hint);
+  return hits.length ? this.lookupHits(hits, hint) : null;
 };
 
 /* Material's result shape: groups per page, the page document first, best sections next. */
@@ -355,7 +384,7 @@ Engine.prototype.group = function (hits) {
 Engine.prototype.search = function (raw) {
   var query = normalize(raw);
   if (!query) return { items: [] };
-  var hits = this.searchArticle(query);
+  var hits = this.searchArticle(query) || this.searchChapter(query);
   if (!hits && /^[a-z'\s]+$/.test(query)) {
     hits = this.searchPinyin(query);
     if (!hits.length) hits = this.searchWords(query.split(/\s+/));
