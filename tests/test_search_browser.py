@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 CHINESE_KINDS = {"term", "phrase", "title", "article", "spacing", "synonym", "question"}
-PINYIN_KINDS = {"pinyin", "initials"}
+PINYIN_KINDS = {"pinyin", "initials", "mixed"}
 FLOOR_CHINESE_TOP1 = 0.95
 FLOOR_PINYIN_TOP3 = 0.90
 READY = "键入以开始搜索"

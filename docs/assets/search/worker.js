@@ -35,6 +35,7 @@ var INSERTED = "一二三四五六七八九";
 var ARTICLE = new RegExp("第(" + NUMERAL + ")条(?:之([" + INSERTED + "]))?");
 var CHAPTER = new RegExp("第(" + NUMERAL + ")章\\s*(?:第(" + NUMERAL + ")节)?");
 var HAN = /[\u3400-\u9fff]/;
+var LETTERS = /^[a-z]{2,}$/;
 var UNIT = /[\u3400-\u9fff]|[a-z0-9]+/g;
 
 /* ------------------------------------------------------------------------- */
@@ -164,6 +165,7 @@ function Engine(data, currentPage) {
       text: squeeze(normalize(doc.text || "")),
       names: (doc.law || []).map(normalize),
       context: [],
+      contextKeys: [],
       keys: parseKeys(doc.pinyin)
     };
     if (entry.kind === "page" || entry.kind === "law") {
@@ -174,7 +176,10 @@ function Engine(data, currentPage) {
   });
   this.docs.forEach(function (entry) {
     var law = self.pages.get(entry.page);
-    if (entry.kind !== "law" && law) entry.context = law.names;
+    if (entry.kind !== "law" && law && law.kind === "law") {
+      entry.context = law.names;
+      entry.contextKeys = law.keys;
+    }
   });
 }
 
@@ -228,7 +233,12 @@ Engine.prototype.formScore = function (entry, term) {
   var score = (entry.names.some(within) ? WEIGHT.lawName : 0) + (entry.title.indexOf(term) !== -1 ? WEIGHT.title : 0);
   var c = count(entry.text, term);
   if (c) score += WEIGHT.text + WEIGHT.repeat * Math.log2(c);
-  return score || (entry.context.some(within) ? WEIGHT.context : 0);
+  /* pinyin typed among Chinese words (hunyin 登记, binzang 火葬) is read as a title or law name */
+  function spelled(key) { return matchPinyin(term, key); }
+  if (!score && LETTERS.test(term) && entry.keys.some(spelled)) score = WEIGHT.title;
+  if (!score && (entry.context.some(within) || LETTERS.test(term) && entry.contextKeys.some(spelled)))
+    score = WEIGHT.context;
+  return score;
 };
 
 Engine.prototype.searchWords = function (terms) {
