@@ -1,7 +1,8 @@
 """Wires print into MkDocs: 打印/下载PDF links on report and law pages, PDFs after the build.
 
 Last in hook order, so page.content already holds the 公文 head/signature and the law structure.
-FAZHI_PDF=0 switches the PDFs (and their links) off.
+FAZHI_PDF=0 switches the PDFs (and their links) off. Under `mkdocs serve` the PDFs are
+rendered in the background after each rebuild, so the preview reloads at once.
 """
 
 from pathlib import Path
@@ -13,6 +14,10 @@ from fazhi.mkdocs_glue import log
 from fazhi.pdf import build, paths, render
 
 _build = None
+
+
+def on_startup(command, dirty):
+    build.serving = command == "serve"
 
 
 def on_config(config):
@@ -43,6 +48,13 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if _build is None:
         return
-    written = _build.write(Path(config.site_dir))
-    seconds = sum(_build.timings.values())
-    log.info(f"PDF：{len(written)}个文件，新生成{_build.renderer.rendered}个、沿用缓存{_build.renderer.reused}个，用时{seconds:.1f}秒")
+    pdf_build = _build
+
+    def done(written):
+        log.info(f"PDF：{len(written)}个文件，新生成{pdf_build.renderer.rendered}个、"
+                 f"沿用缓存{pdf_build.renderer.reused}个，用时{sum(pdf_build.timings.values()):.1f}秒")
+
+    if build.serving:
+        build.write_in_background(pdf_build, Path(config.site_dir), done)
+    else:
+        done(pdf_build.write(Path(config.site_dir)))

@@ -103,3 +103,22 @@ def test_report_heading_faces_all_four_levels(tmp_path):
         assert faces == {family} and sizes == {16}, (words, faces, sizes)
     run_in = [c for c in chars if c["text"] in "段正"]
     assert abs(run_in[0]["top"] - run_in[1]["top"]) < 1  # 段首标题 and its text share a line
+
+
+def test_background_render_skips_superseded_builds(tmp_path):
+    """Under serve a newer build supersedes an older one that has not started rendering yet."""
+    results = []
+
+    def pdf_build():
+        made = build.PdfBuild(build.PdfSettings(bureau="东辽县民政局"), Renderer(tmp_path / "cache"))
+        made.capture('<h1 class="fz-title">报告</h1><div class="fz-body"><p>正文。</p></div>',
+                     "reports/2024.md", {"title": "报告", "成文日期": "2025年1月26日"}, "报告")
+        return made
+
+    with build._render_lock:  # an earlier render is still running
+        first = build.write_in_background(pdf_build(), tmp_path / "a", results.append)
+        second = build.write_in_background(pdf_build(), tmp_path / "b", results.append)
+    first.join(60)
+    second.join(60)
+    assert results == [["pdf/reports/2024.pdf"]]
+    assert not (tmp_path / "a" / "pdf").exists() and (tmp_path / "b" / "pdf" / "reports" / "2024.pdf").is_file()

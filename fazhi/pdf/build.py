@@ -8,7 +8,9 @@ signature, a multiple of 4).
 
 from __future__ import annotations
 
+import itertools
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,6 +124,33 @@ class PdfBuild:
         self.renderer.render(document, site_dir / site_path)
         self.timings[site_path] = time.perf_counter() - start
         return site_path
+
+
+_generations = itertools.count(1)
+_latest = 0
+_render_lock = threading.Lock()
+#: Set once per process by the hook's on_startup. Kept here, not in the hook module: MkDocs
+#: re-imports hook files on every rebuild under serve, but calls on_startup only once.
+serving = False
+
+
+def write_in_background(pdf_build: PdfBuild, site_dir: Path, done) -> threading.Thread:
+    """Under `mkdocs serve`: render after the page has reloaded, so saving a law stays fast.
+
+    One render at a time; a build superseded by a newer one before its turn is skipped (the
+    newer one renders the same files from fresher text). `done(written)` reports the result.
+    """
+    global _latest
+    generation = _latest = next(_generations)
+
+    def run() -> None:
+        with _render_lock:
+            if generation == _latest:
+                done(pdf_build.write(site_dir))
+
+    worker = threading.Thread(target=run, name="fazhi-pdf", daemon=True)
+    worker.start()
+    return worker
 
 
 def links_html(page_url: str, pdf: str, extra: list[tuple[str, str]] = ()) -> str:
