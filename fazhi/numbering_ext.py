@@ -98,7 +98,7 @@ def number_heading(
     text = (el.text or "").lstrip()
     manual = read_manual_number(text)
     expected_style = style_for(scheme, level)
-    if manual and (expected_style or manual.style == "chapter" and scheme == "law"):
+    if manual and expected_style:
         text = text[len(manual.text):]
         el.text = text
     full = text + "".join(etree.tostring(c, encoding="unicode", method="text") for c in el)
