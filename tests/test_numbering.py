@@ -137,3 +137,10 @@ def test_headings_in_fenced_code_do_not_shift_lines():
 def test_unknown_scheme_is_refused():
     with pytest.raises(ValueError, match="unknown numbering scheme"):
         render("## 甲\n", scheme="roman")
+
+
+@pytest.mark.parametrize("scheme", ["law", "none"])
+def test_schemes_without_numbers_keep_written_numbers_verbatim(scheme):
+    headings, diags, _ = render("## 第一章 总则\n\n## 一、说明\n", scheme=scheme)
+    assert texts(headings) == ["第一章 总则", "一、说明"]
+    assert diags == []
