@@ -34,9 +34,9 @@ class Block:
 
     anchor: str | None
     title: str = ""
-    #: The heading without its generated number: what is matched and made into pinyin keys.
+    #: The heading without its generated number: what its pinyin key is made of.
     bare_title: str = ""
-    #: The generated heading number (一、 （一） 第二章), shown before the bare title.
+    #: The generated heading number (一、 （一） 第二章) the title starts with.
     number: str = ""
     text: str = ""
     #: The article's own number as printed (第十条); None for pages and headings.
