@@ -128,7 +128,7 @@ def test_article_gap_duplicate_and_missing_citation(project):
 
 def test_broken_internal_link(project):
     (project / "docs/reports/2024.md").write_text(REPORT_HEAD + "正文。\n", encoding="utf-8")
-    body = "见[上年报告](2024.md)、[不存在](2023.md#yi)和[外站](https://flk.npc.gov.cn)。\n"
+    body = "见[上年报告](2024.md)、[不存在](2023.md#yi)和[外站](https://flk.npc.gov.cn)。\n\n[手册](../handbook/index.md)\n"
     assert check(project, "docs/reports/2025.md", REPORT_HEAD + body) == [
         "docs/reports/2025.md:6:18: error: 链接目标“2023.md#yi”不存在"
     ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic
+from ..law.index_page import INDEX_SRC_URI
 from .markers import body_lines
 from .source import Source
 
@@ -20,9 +21,17 @@ _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`[^`]*`")
 
 
+#: Pages the build generates without a source file (the handbook's index, by fazhi.law).
+GENERATED_PAGES = {INDEX_SRC_URI}
+
+
 def site_file(root: Path, uri: str) -> Path:
     """The source file for a site path: handbook/… in the project root, the rest in docs/."""
     return root / uri if uri.startswith("handbook/") else root / "docs" / uri
+
+
+def exists(root: Path, uri: str) -> bool:
+    return uri in GENERATED_PAGES or site_file(root, uri).exists()
 
 
 def check_links(source: Source, root: Path) -> list[Diagnostic]:
@@ -34,6 +43,6 @@ def check_links(source: Source, root: Path) -> list[Diagnostic]:
                 continue
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             uri = posixpath.normpath(posixpath.join(posixpath.dirname(source.uri), path))
-            if uri.startswith("../") or not site_file(root, uri).exists():
+            if uri.startswith("../") or not exists(root, uri):
                 found.append(Diagnostic(source.path, line, match.start() + 1, "error", f"链接目标“{target}”不存在"))
     return found

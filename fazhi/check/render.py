@@ -23,15 +23,15 @@ from ..sanitize import find_unsafe_html
 from ..settings import Settings
 from .source import Source
 
-_SITE_EXTENSIONS = ["attr_list", "tables", "footnotes", "pymdownx.superfences"]
-
-
 @dataclass
 class Context:
     """Project-wide state shared by all files of one `fazhi check` run."""
 
     root: Path
     settings: Settings
+    #: The site's Markdown extensions (mkdocs.yml markdown_extensions) and their options.
+    extensions: list[str] = field(default_factory=list)
+    extension_configs: dict[str, dict] = field(default_factory=dict)
     reported: set[Diagnostic] = field(default_factory=set)
 
     @cached_property
@@ -43,14 +43,14 @@ def check_rendering(source: Source, context: Context) -> list[Diagnostic]:
     scheme = context.settings.scheme_for(source.uri, source.meta)
     numbering = NumberingExtension()
     numbering.begin_document(scheme, source.path, source.body_offset)
-    extensions: list = [*_SITE_EXTENSIONS, numbering]
+    extensions: list = [*context.extensions, numbering]
     law = None
     if scheme == "law":
         book = context.handbook
         law = LawExtension()
         law.begin_document(PageSettings(True, source.path, source.body_offset, source.meta, link_targets(book)))
         extensions.append(law)
-    markdown.Markdown(extensions=extensions).convert(source.body)
+    markdown.Markdown(extensions=extensions, extension_configs=context.extension_configs).convert(source.body)
     found = numbering.diagnostics.drain() + (law.diagnostics.drain() if law else [])
     return found + find_unsafe_html(source.text, source.path)
 

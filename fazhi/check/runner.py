@@ -48,12 +48,30 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def load_settings(root: Path) -> Settings:
+def load_config(root: Path) -> dict:
+    """mkdocs.yml as plain data ({} when there is none)."""
     config = root / "mkdocs.yml"
     if not config.exists():
-        return Settings()
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
-    return Settings.from_extra(data.get("extra") or {})
+        return {}
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+
+
+def load_settings(root: Path) -> Settings:
+    return Settings.from_extra(load_config(root).get("extra") or {})
+
+
+def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
+    """The site's Markdown extensions and their options, as mkdocs.yml lists them."""
+    names: list[str] = []
+    options: dict[str, dict] = {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict):
+            for name, values in entry.items():
+                names.append(name)
+                options[name] = dict(values or {})
+        else:
+            names.append(str(entry))
+    return names, options
 
 
 def site_uri(path: Path, root: Path) -> str:
@@ -103,7 +121,8 @@ def check_source(source: Source, context: Context) -> list[Diagnostic]:
 
 def run(paths: list[Path], *, fix: bool = False, root: Path | None = None) -> Result:
     root = root or find_root(Path.cwd())
-    context = Context(root, load_settings(root))
+    config = load_config(root)
+    context = Context(root, Settings.from_extra(config.get("extra") or {}), *markdown_extensions(config))
     result = Result()
     defaults = [root / name for name in DEFAULT_FOLDERS if (root / name).exists()]
     for path in markdown_files(paths or defaults):
