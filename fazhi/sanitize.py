@@ -43,8 +43,9 @@ ALLOWED_TAGS = frozenset({
     "del", "ins", "mark", "small", "abbr", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
     "hr", "pre", "code", "kbd", "figure", "figcaption", "details", "summary",
 })
-#: Attributes every allowed tag may carry, then the extra ones per tag.
-GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir"})
+#: Attributes every allowed tag may carry, then the extra ones per tag. `markdown` is
+#: md_in_html's switch (Material's grid cards): Python-Markdown consumes it.
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "markdown"})
 ALLOWED_ATTRIBUTES = {
     "a": frozenset({"href", "name"}),
     "img": frozenset({"src", "alt", "width", "height"}),
@@ -62,6 +63,9 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "background", "data", "xlink:href"})
 #: Attributes whose URL is loaded with the page, so it must stay on the site.
 LOADED_ATTRIBUTES = frozenset({"src", "poster", "background", "data"})
+#: Material names its own elements __config, __search, __palette_0 …; an author element with such
+#: an id would come first in the page and be taken for Material's (DOM clobbering).
+RESERVED_ID_PREFIX = "__"
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -88,6 +92,8 @@ def attribute_problem(tag: str, name: str, value: str | None) -> str | None:
         return f"不允许的 HTML 属性 {name}（<{tag}> 标签）：已从网页中删除"
     if name in URL_ATTRIBUTES:
         return url_problem(value or "", loaded=name in LOADED_ATTRIBUTES)
+    if name in ("id", "name") and (value or "").startswith(RESERVED_ID_PREFIX):
+        return f"HTML 属性 {name}=\"{value}\" 以 {RESERVED_ID_PREFIX} 开头，与网站程序使用的名称冲突：已删除"
     return None
 
 

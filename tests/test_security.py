@@ -57,6 +57,13 @@ def test_each_attack_is_an_error_with_file_line_and_column():
     ]
 
 
+def test_author_ids_cannot_take_materials_names():
+    found = find_unsafe_html('<div id="__config">{}</div>\n<span id="zhu-1">注</span>\n', "docs/t.md")
+    assert [str(d) for d in found] == [
+        'docs/t.md:1:6: error: HTML 属性 id="__config" 以 __ 开头，与网站程序使用的名称冲突：已删除']
+    assert '<div>{}</div>' in render('<div id="__config">{}</div>\n')[0]
+
+
 def test_line_offset_is_added():
     found = find_unsafe_html("<script>x</script>\n", "handbook/a.md", line_offset=10)
     assert [(d.path, d.line, d.col, d.level) for d in found] == [("handbook/a.md", 11, 1, "error")]
