@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..nav import relink
 from .extension import LawTarget
 from .handbook import HISTORY, Handbook, LawEntry
 from .index_page import INDEX_SRC_URI, index_markdown
@@ -56,7 +57,7 @@ def arrange_nav(nav: Navigation, book: Handbook) -> Navigation:
     section.children = children
     for child in children:
         child.parent = section
-    _relink(nav)
+    relink(nav)
     return nav
 
 
@@ -67,23 +68,6 @@ def law_title(law: LawEntry) -> str:
 
 def _holds(item, src_uri: str) -> bool:
     return isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri == src_uri for c in item.children)
-
-
-def _relink(nav: Navigation) -> None:
-    """Rebuild the flat page list and previous/next links after regrouping."""
-    pages: list[Page] = []
-
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, Page):
-                pages.append(item)
-            elif isinstance(item, Section):
-                walk(item.children)
-
-    walk(nav.items)
-    nav.pages = pages
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
-        page.previous_page, page.next_page = before, after
 
 
 def handbook_root(config: MkDocsConfig) -> Path:
