@@ -27,6 +27,7 @@ import re
 import xml.etree.ElementTree as etree
 from html import escape, unescape
 from html.parser import HTMLParser
+from typing import Sequence
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -220,7 +221,11 @@ class _SourceRecorder(Preprocessor):
 
 
 class _StashCounter(Preprocessor):
-    """Marks the stash entries made between its two instances (around `html_block`) as the author's."""
+    """Marks the stash entries made between its two instances (around `html_block`) as the author's.
+
+    With md_in_html some entries are elements (an author `<div markdown>` and the raw HTML inside
+    it), which md_in_html puts into the page tree itself: those are cleaned here, in place.
+    """
 
     def __init__(self, md: Markdown, ext: "SanitizeExtension", *, closing: bool) -> None:
         super().__init__(md)
@@ -228,12 +233,47 @@ class _StashCounter(Preprocessor):
         self.closing = closing
 
     def run(self, lines: list[str]) -> list[str]:
-        size = len(self.md.htmlStash.rawHtmlBlocks)
-        if self.closing:
-            self.ext.author_entries.extend(range(self.ext.block_start, size))
-        else:
-            self.ext.block_start = size
+        stash = self.md.htmlStash.rawHtmlBlocks
+        if not self.closing:
+            self.ext.block_start = len(stash)
+            return lines
+        searched_from = 0
+        for index in range(self.ext.block_start, len(stash)):
+            if isinstance(stash[index], etree.Element):
+                searched_from = _clean_element(stash[index], self.md, self.ext, searched_from)
+            else:
+                self.ext.author_entries.append(index)
         return lines
+
+
+def _clean_element(root: etree.Element, md: Markdown, ext: "SanitizeExtension", searched_from: int) -> int:
+    """Applies the allow-list in place to an author element md_in_html parsed (it goes into the
+    page tree as it is, not through the stash cleaner); returns where the next search starts."""
+    for element in list(root.iter()):
+        tag = str(element.tag).lower()
+        found = ext.source.find(f"<{element.tag}", searched_from)
+        start = found if found >= 0 else ext.source.find(f"<{element.tag}")
+        searched_from = max(searched_from, found + 1)
+        tag_text = ext.source[max(start, 0):ext.source.find(">", max(start, 0)) + 1] if start >= 0 else ""
+        if tag not in ALLOWED_TAGS:
+            ext.report_at(start, f"不允许的 HTML 标签 <{tag}>：已从网页中删除（允许的标签见 fazhi/sanitize.py）")
+            if tag in DROP_CONTENT:
+                element.text = None
+                for child in list(element):
+                    element.remove(child)
+            element.tag = "div" if md.is_block_level(tag) else "span"
+            switch = element.get("markdown")
+            element.attrib.clear()
+            if switch is not None:  # md_in_html still parses its content as Markdown
+                element.set("markdown", switch)
+            continue
+        for name, value in list(element.attrib.items()):
+            problem = attribute_problem(tag, name.lower(), value)
+            if problem:
+                del element.attrib[name]
+                at = tag_text.lower().find(name.lower())
+                ext.report_at(start + at if start >= 0 and at >= 0 else start, problem)
+    return searched_from
 
 
 class _AttributeChecker(Treeprocessor):
@@ -280,7 +320,7 @@ class _StashCleaner(Postprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         searched_from = 0
         for index in sorted(set(self.ext.author_entries)):
-            raw = str(stash[index])
+            raw = stash[index]
             stash[index], findings = clean_html(raw)
             if not findings:
                 continue
@@ -337,11 +377,12 @@ class SanitizeExtension(Extension):
 
 
 #: The site's Markdown extensions that decide what is raw HTML and what is code (mkdocs.yml).
-CHECK_EXTENSIONS = ("attr_list", "tables", "footnotes", "pymdownx.superfences")
+CHECK_EXTENSIONS = ("attr_list", "md_in_html", "tables", "footnotes", "pymdownx.superfences")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
-def find_unsafe_html(text: str, path: str, line_offset: int = 0) -> list[Diagnostic]:
+def find_unsafe_html(text: str, path: str, line_offset: int = 0,
+                     extensions: Sequence = CHECK_EXTENSIONS) -> list[Diagnostic]:
     """Errors for everything the build would strip from `text` (a whole Markdown file).
 
     Runs the same Python-Markdown pipeline as the site so that HTML inside code is not
@@ -350,6 +391,6 @@ def find_unsafe_html(text: str, path: str, line_offset: int = 0) -> list[Diagnos
     front = _FRONT_MATTER.match(text)
     body = text[front.end():] if front else text
     extension = SanitizeExtension(path=path, line_offset=line_offset + (text.count("\n", 0, front.end()) if front else 0))
-    md = Markdown(extensions=[*CHECK_EXTENSIONS, extension])
+    md = Markdown(extensions=[*extensions, extension])
     md.convert(body)
     return sorted(extension.diagnostics.drain())

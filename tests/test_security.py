@@ -64,6 +64,20 @@ def test_author_ids_cannot_take_materials_names():
     assert '<div>{}</div>' in render('<div id="__config">{}</div>\n')[0]
 
 
+def test_html_inside_markdown_blocks_is_cleaned_too():
+    text = ('<div class="grid cards" markdown style="color:red">\n\n- **年度报告**\n\n<script>alert(1)</script>\n\n'
+            '<iframe markdown="1" src="https://evil.example/">\n\n框内\n\n</iframe>\n\n</div>\n')
+    assert [str(d) for d in find_unsafe_html(text, "docs/t.md")] == [
+        "docs/t.md:1:34: error: 不允许的 HTML 属性 style（<div> 标签）：已从网页中删除",
+        "docs/t.md:5:1: error: 不允许的 HTML 标签 <script>：已从网页中删除（允许的标签见 fazhi/sanitize.py）",
+        "docs/t.md:7:1: error: 不允许的 HTML 标签 <iframe>：已从网页中删除（允许的标签见 fazhi/sanitize.py）",
+    ]
+    html, _ = render(text)
+    for bad in ("<script", "<iframe", "style=", "evil.example", "alert"):
+        assert bad not in html
+    assert '<div class="grid cards">' in html and "<strong>年度报告</strong>" in html
+
+
 def test_line_offset_is_added():
     found = find_unsafe_html("<script>x</script>\n", "handbook/a.md", line_offset=10)
     assert [(d.path, d.line, d.col, d.level) for d in found] == [("handbook/a.md", 11, 1, "error")]
