@@ -305,20 +305,24 @@ def test_missing_article_reference_is_not_a_link(corpus):
     assert "第九百条" in article_text(page)
 
 
-def test_gbk_report_stops_the_build_with_a_chinese_message(tmp_path):
+@pytest.mark.parametrize("rel, text", [
+    ("docs/reports/2023.md", REPORT_FRONT + "## 主要举措和成效\n\n全面推进依法行政，强化执法监督。\n"),
+    ("handbook/gbk-law.md", law("殡葬管理条例（GBK）", lambda t: t)),
+], ids=["GBK 年度报告", "GBK 法规"])
+def test_gbk_file_stops_the_build_with_a_chinese_message(tmp_path, rel, text):
     project = copy_project(tmp_path / "p", with_handbook=False)
-    text = REPORT_FRONT + "## 主要举措和成效\n\n全面推进依法行政，强化执法监督。\n"
-    (project / "docs" / "reports" / "2023.md").write_bytes(text.encode("gbk"))
-    check = fazhi_check(project, "docs/reports/2023.md")
+    (project / rel).parent.mkdir(parents=True, exist_ok=True)
+    (project / rel).write_bytes(text.encode("gbk"))
+    check = fazhi_check(project, rel)
     assert check.returncode == 1
-    assert re.search(r"^docs/reports/2023\.md:1:1: error: .*GBK.*fazhi check --fix", check.stderr, re.M)
+    assert re.search(rf"^{re.escape(rel)}:1:1: error: .*GBK.*fazhi check --fix", check.stderr, re.M)
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert re.search(r"^ERROR .*reports/2023\.md.*不是 UTF-8 编码", result.stderr, re.M)
-    fixed = fazhi_check(project, "docs/reports/2023.md", "--fix")
+    assert re.search(rf"^ERROR .*{re.escape(rel.removeprefix('docs/'))}.*不是 UTF-8 编码", result.stderr, re.M)
+    fixed = fazhi_check(project, rel, "--fix")
     assert fixed.returncode == 0
-    assert (project / "docs" / "reports" / "2023.md").read_text(encoding="utf-8") == text
+    assert (project / rel).read_text(encoding="utf-8") == text
 
 
 def without_search(project: Path) -> None:
