@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv python3-pip git chromium fonts-noto-cjk fonts-arphic-ukai
-  nginx poppler-utils fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b)
+  nginx poppler-utils fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0)
 FANDOL_DIR=/usr/local/share/fonts/fandol
 FANDOL_FILES=(FandolFang-Regular.otf FandolKai-Regular.otf)
 
@@ -22,7 +22,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: 安装 Debian 软件包: ${missing[*]}"
   as_root apt-get update -q
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
 fandol_present() { for f in "${FANDOL_FILES[@]}"; do [ -f "$FANDOL_DIR/$f" ] || return 1; done; }
