@@ -27,11 +27,22 @@ def slugify(text: str, max_syllables: int = MAX_SYLLABLES) -> str:
     return "-".join(words[:max_syllables]) or "section"
 
 
-def unique(slug: str, used: set[str]) -> str:
-    """Make `slug` unique within a page by suffixing -2, -3 … to later duplicates."""
-    candidate, n = slug, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{slug}-{n}"
-    used.add(candidate)
-    return candidate
+class UniqueIds:
+    """Hands out ids unique within one page: later duplicates get -2, -3 ….
+
+    Remembers the next suffix per slug, so a heading repeated a thousand times costs
+    a thousand steps, not a million.
+    """
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self._taken = set(taken or ())
+        self._next: dict[str, int] = {}
+
+    def claim(self, slug: str) -> str:
+        candidate, n = slug, self._next.get(slug, 1)
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        self._next[slug] = n
+        self._taken.add(candidate)
+        return candidate

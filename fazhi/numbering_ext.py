@@ -78,7 +78,7 @@ class NumberingTreeprocessor(Treeprocessor):
         diagnostics = self.ext.diagnostics
         diagnostics.path = self.ext.getConfig("path")
         diagnostics.line_offset = self.ext.getConfig("line_offset")
-        used = {el.get("id") for el in root.iter() if el.get("id")}
+        used = ids.UniqueIds({el.get("id") for el in root.iter() if el.get("id")})
         counters = Counters()
         lines = iter(self.ext.heading_lines)
         for el in root.iter():
@@ -88,7 +88,7 @@ class NumberingTreeprocessor(Treeprocessor):
             line = next((n for n, lvl in lines if lvl == level), 0)
             text = number_heading(el, level, scheme, counters, diagnostics, line)
             if "id" not in el.attrib:
-                el.set("id", ids.unique(ids.slugify(text), used))
+                el.set("id", used.claim(ids.slugify(text)))
 
 
 def number_heading(

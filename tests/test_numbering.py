@@ -144,3 +144,10 @@ def test_schemes_without_numbers_keep_written_numbers_verbatim(scheme):
     headings, diags, _ = render("## 第一章 总则\n\n## 一、说明\n", scheme=scheme)
     assert texts(headings) == ["第一章 总则", "一、说明"]
     assert diags == []
+
+
+def test_many_duplicate_headings_get_distinct_ids_in_order():
+    headings, _, _ = render("".join("## 工作措施\n\n" for _ in range(1200)) + "## 工作措施-2\n", scheme="none")
+    got = [h[2] for h in headings]
+    assert got[:3] == ["gong-zuo-cuo-shi", "gong-zuo-cuo-shi-2", "gong-zuo-cuo-shi-3"]
+    assert len(set(got)) == len(got) == 1201
