@@ -79,14 +79,14 @@ def segmentation_cost(project: Path, out: Path) -> dict[str, float]:
                 spent[name] += time.perf_counter() - start
         return wrapper
 
-    originals = (search_index.IndexBuilder.add_page, search_index.make_tokenizer, search_index.IndexBuilder.write)
+    originals = (search_index.IndexBuilder.add_page, search_index.segmenter, search_index.IndexBuilder.write)
     search_index.IndexBuilder.add_page = timing("split pages", originals[0])
-    search_index.make_tokenizer = timing("load jieba + domain words", originals[1])
+    search_index.segmenter = timing("load jieba + domain words", originals[1])
     search_index.IndexBuilder.write = timing("segment + pinyin + write", originals[2])
     try:
         build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(out)))
     finally:
-        search_index.IndexBuilder.add_page, search_index.make_tokenizer, search_index.IndexBuilder.write = originals
+        search_index.IndexBuilder.add_page, search_index.segmenter, search_index.IndexBuilder.write = originals
     spent["segment + pinyin + write"] -= spent["load jieba + domain words"]
     return spent
 

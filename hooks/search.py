@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from fazhi.search.index import IndexBuilder
+from fazhi.search.material import stop_material_indexing
 
 _builder = IndexBuilder()
 _dirty = False
@@ -11,6 +12,10 @@ _dirty = False
 def on_startup(command, dirty):
     global _dirty
     _dirty = dirty
+
+
+def on_config(config):
+    stop_material_indexing(config.plugins)
 
 
 def on_pre_build(config):

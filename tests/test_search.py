@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
-from fazhi.search.dictionary import curated_terms, heading_term, law_names, make_tokenizer
+from conftest import ROOT
+from fazhi.search.dictionary import curated_terms, heading_term, law_names, make_tokenizer, segmenter
 from fazhi.search.extract import clean, split_page
 from fazhi.search.index import IndexBuilder, article_number
 from fazhi.search.pinyin import pinyin_key, word_key
@@ -124,3 +126,73 @@ def test_index_replaces_materials_docs_and_keeps_its_config(tmp_path):
     assert docs["reports/2024/#a"]["num"] == "（一）"
     assert docs["reports/2024/#a"]["title"] == "（一）落实政府法律顾问制度。"
     assert docs["reports/2024/#a"]["pinyin"] == "luo'shi zheng'fu'fa'lv'gu'wen zhi'du"  # 政府法律顾问: one term
+
+
+def test_tokenizer_from_the_shared_dictionary_cuts_like_jieba_loading_its_own():
+    """make_tokenizer copies the general dictionary loaded once instead of loading it again;
+    its cuts must be those of a tokenizer that jieba initialises itself."""
+    import jieba
+
+    words = list(curated_terms()) + ["殡葬管理条例", "殡葬设施管理"]
+    own = jieba.Tokenizer()
+    for word in words:
+        own.add_word(word)
+        own.suggest_freq(word, tune=True)
+    text = (ROOT / "docs" / "reports" / "2024.md").read_text(encoding="utf-8")
+    text += (ROOT / "handbook" / "binzang-guanli-tiaoli.md").read_text(encoding="utf-8")
+    assert list(make_tokenizer(words).cut(text, HMM=False)) == list(own.cut(text, HMM=False))
+    # each tokenizer has its own copy: the words added above are not in the next one
+    assert list(make_tokenizer([]).cut("殡葬设施管理", HMM=False)) != ["殡葬设施管理"]
+
+
+def test_serve_rebuild_after_an_edit_writes_what_a_fresh_build_writes(tmp_path):
+    """Segmentation is remembered across `mkdocs serve` rebuilds; an edited page must not get
+    stale words, whether the edit keeps the dictionary (body text) or changes it (a heading)."""
+    report = '<h2 id="a"><span class="fz-num">（一）</span>落实政府法律顾问制度。</h2><p>聘请律师。</p>'
+
+    def build(law_page: str, *, fresh: bool) -> dict:
+        if fresh:
+            segmenter.cache_clear()
+        (tmp_path / "search").mkdir(exist_ok=True)
+        (tmp_path / "search" / "search_index.json").write_text('{"config": {}, "docs": []}', encoding="utf-8")
+        builder = IndexBuilder()
+        builder.add_page("handbook/binzang/", "殡葬管理条例", law_page, {"title": "殡葬管理条例"})
+        builder.add_page("reports/2024/", "报告", report, {})
+        return builder.write(tmp_path)
+
+    build(LAW_PAGE, fresh=True)
+    body_edit = LAW_PAGE.replace("插入的条文。", "县级人民政府民政部门负责火化设施规划。")
+    served = build(body_edit, fresh=False)
+    assert served == build(body_edit, fresh=True)
+    assert "火化设施" not in served["config"]["words"].split(" ")
+    assert {"民政部门", "负责"} <= set(served["config"]["words"].split(" "))
+
+    heading_edit = body_edit + '<h2 id="zhang-3"><span class="fz-law-num">第三章</span> 火化设施规划</h2>'
+    served = build(heading_edit, fresh=False)
+    assert served == build(heading_edit, fresh=True)
+    assert "火化设施规划" in served["config"]["words"].split(" ")
+
+
+def test_material_search_keeps_its_box_but_does_no_segmenting(tmp_path, monkeypatch):
+    """Material's own indexer (HTML parsing and jieba over every page) would be thrown away:
+    with the search hook it segments nothing, and the index holds fazhi's documents."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from material.plugins.search import plugin as material_search
+
+    cuts = []
+    monkeypatch.setattr(material_search, "jieba", SimpleNamespace(cut=lambda text: cuts.append(text) or [text]))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 婚姻登记\n\n## 宪法宣传周\n\n结合宪法宣传周开展婚姻登记普法。\n",
+                                                encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'search.py'}\n", encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+
+    assert cuts == []
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["separator"] and index["config"]["lang"] == ["zh"]
+    assert [doc["title"] for doc in index["docs"]] == ["婚姻登记", "宪法宣传周"]
+    assert "婚姻登记" in index["config"]["words"].split(" ")
+    assert 'class="md-search"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -29,15 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-import jieba
-
 from ..numerals import from_chinese
-from .dictionary import curated_terms, heading_term, law_names, make_tokenizer, synonyms
+from .dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
 from .extract import Block, split_page
 from .pinyin import join_keys, pinyin_key
 
 INDEX_PATH = Path("search") / "search_index.json"
-_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 _ARTICLE_LABEL = re.compile(r"^第([零一二三四五六七八九十百千〇两\d]+)条(?:之([一二三四五六七八九十]+))?$")
 
 
@@ -84,15 +81,15 @@ class IndexBuilder:
                 words.extend(t for b in page.blocks[1:] if not b.article and (t := heading_term(b.bare_title)))
         return list(dict.fromkeys(words))
 
-    def documents(self, tokenizer: jieba.Tokenizer, *, pinyin: bool = True) -> list[dict[str, Any]]:
+    def documents(self, segments: Segmenter, *, pinyin: bool = True) -> list[dict[str, Any]]:
         """The docs list of the index, pages in build order, blocks in page order."""
         docs: list[dict[str, Any]] = []
         for page in self.pages.values():
             for block in page.blocks:
-                docs.append(self._document(page, block, tokenizer, pinyin))
+                docs.append(self._document(page, block, segments, pinyin))
         return docs
 
-    def _document(self, page: PageEntry, block: Block, tokenizer: jieba.Tokenizer, pinyin: bool) -> dict[str, Any]:
+    def _document(self, page: PageEntry, block: Block, segments: Segmenter, pinyin: bool) -> dict[str, Any]:
         location = page.url if block.anchor is None else f"{page.url}#{block.anchor}"
         if block.article:
             doc: dict[str, Any] = {"location": location, "article": block.article}
@@ -109,25 +106,26 @@ class IndexBuilder:
                 doc["status"] = page.status
         if pinyin:
             names = page.law if block.anchor is None and page.law else [block.bare_title]
-            doc["pinyin"] = join_keys(pinyin_key(tokenizer.cut(name, HMM=False)) for name in names)
+            doc["pinyin"] = join_keys(pinyin_key(segments.cut(name)) for name in names)
         return doc
 
-    def vocabulary(self, tokenizer: jieba.Tokenizer) -> list[str]:
+    def vocabulary(self, segments: Segmenter) -> list[str]:
         """Distinct Chinese words of two or more characters in all titles and texts."""
-        words: dict[str, None] = {}
+        words: set[str] = set()
         for page in self.pages.values():
             for block in page.blocks:
-                for text in (block.bare_title, block.text):
-                    words.update((w, None) for w in tokenizer.cut(text, HMM=False) if _WORD.match(w))
+                words.update(segments.words(block.bare_title))
+                words.update(segments.words(block.text))
         return sorted(words)
 
     def write(self, site_dir: Path, *, pinyin: bool = True) -> dict[str, Any]:
         """Replace the docs of Material's index in `site_dir`; returns the index written."""
         path = site_dir / INDEX_PATH
         index = json.loads(path.read_text(encoding="utf-8"))
-        tokenizer = make_tokenizer(self.dictionary_words())
-        index["config"]["words"] = " ".join(self.vocabulary(tokenizer))
+        segments = segmenter(tuple(self.dictionary_words()))
+        segments.start_build()
+        index["config"]["words"] = " ".join(self.vocabulary(segments))
         index["config"]["synonyms"] = synonyms()
-        index["docs"] = self.documents(tokenizer, pinyin=pinyin)
+        index["docs"] = self.documents(segments, pinyin=pinyin)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return index
