@@ -36,11 +36,15 @@ def test_justify_changes_no_character():
     before = _text(root)
     grid.justify(root)
     after = _text(root)
-    assert after.replace(" ", "") == before.replace(" ", "")  # only spaces were added
+    assert after.replace(" ", "").replace(grid.STRETCH, "") == before.replace(" ", "")  # only spaces were added
     assert "a  b" in after  # preformatted text untouched
     assert root.find(".//h2").get("data-fz-label") == "一、2024年度“推进”（政府）——建设"
     gaps = root.findall(".//span[@class='fz-gap']")
-    assert [g.text for g in gaps] == [" ", " ", " "]  # the source's own spaces keep their width
+    # The source's own spaces keep their width, each with the character before it (WeasyPrint
+    # draws no text box of whitespace alone); the article number's inside the number.
+    assert [g.text for g in gaps] == ["条 ", "了 ", "c "]
+    assert gaps[0].getparent().get("class") == "fz-article-num"
+    assert root.get("class") == "fz-grid"
 
 
 def test_run_in_heading_joins_its_paragraph():

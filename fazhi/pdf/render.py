@@ -19,11 +19,11 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from . import fonts
+from . import fonts, textlayer
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 #: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
 STALE_SECONDS = 24 * 3600
 
@@ -42,11 +42,17 @@ class Renderer:
     rendered: int = 0
     reused: int = 0
     _font_css: str | None = field(default=None, repr=False)
+    _bound: list[fonts.Bound] | None = field(default=None, repr=False)
     _font_config: FontConfiguration | None = field(default=None, repr=False)
+
+    def bound(self) -> list[fonts.Bound]:
+        if self._bound is None:
+            self._bound = fonts.bound_faces(self.cache_dir)
+        return self._bound
 
     def font_css(self) -> str:
         if self._font_css is None:
-            self._font_css = fonts.font_face_css(self.cache_dir)
+            self._font_css = fonts.font_face_css(self.cache_dir, bound=self.bound())
         return self._font_css
 
     def key(self, html: str) -> str:
@@ -115,4 +121,8 @@ class Renderer:
                 old.unlink(missing_ok=True)
 
     def to_pdf(self, html: str, key: str) -> bytes:
-        return self.document(html).write_pdf(pdf_identifier=key[:32].encode("ascii"))
+        """The PDF bytes, with grid.py's break spaces out of the text layer (textlayer.py)."""
+        breaks = {(b.face.family, 700 if b.face.weight == "bold" else 400): b.break_glyph for b in self.bound()}
+        return self.document(html).write_pdf(
+            pdf_identifier=key[:32].encode("ascii"),
+            finisher=lambda document, pdf: textlayer.drop_break_glyphs(document, pdf, breaks))

@@ -1,0 +1,102 @@
+"""Keeps grid.py's break spaces out of the PDF's text layer (copy, search, screen readers).
+
+The break spaces are drawn with a break glyph of their own (fonts.prepared_face), so in
+WeasyPrint's content streams they are exactly the occurrences of that glyph id in text
+shown with that face. Each one becomes a plain displacement of the same width in its TJ
+array: the characters around it keep their positions to the last digit, and a PDF reader
+finds no character there, so "为了加强" is extracted as written. The source's own spaces
+use the ordinary space glyph and stay.
+
+Runs as WeasyPrint's `finisher`, on the PDF objects before they are written.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pydyf
+
+_TF = re.compile(rb"/(\S+) \S+ Tf$")
+_TJ = re.compile(rb"\[(.*)\] TJ$", re.S)
+_TOKEN = re.compile(rb"<([0-9a-f]*)>|([^<>]+)")
+
+
+def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], int]) -> None:
+    """Replace break glyphs by displacement in every content stream of `pdf`.
+
+    `breaks` maps (family, weight) of a face, e.g. ("FZ-FangSong", 400), to its break glyph
+    id; `document` is the WeasyPrint document being written (its fonts, each shown in the
+    content streams under the resource name `font.hash`).
+    """
+    glyphs = {}
+    for font in document.fonts.values():
+        glyph = breaks.get((font.family, font.weight))
+        if glyph is not None and not font.bitmap:
+            glyphs[font.hash.encode()] = (f"{glyph:04x}".encode(), font.widths.get(glyph, 0))
+    if not glyphs:
+        return
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream):
+            _rewrite(obj.stream, glyphs)
+
+
+def _rewrite(operations: list, glyphs: dict[bytes, tuple[bytes, int]]) -> None:
+    """Rewrite the TJ operations shown with a face that has a break glyph, in place."""
+    current = None
+    for i, operation in enumerate(operations):
+        if not isinstance(operation, bytes):
+            continue
+        if operation.endswith(b" Tf") and (font := _TF.match(operation)):
+            current = glyphs.get(font.group(1))
+        elif current and operation.endswith(b"] TJ") and current[0] in operation:
+            shown = _TJ.match(operation)
+            if shown:
+                operations[i] = b"[" + _without(shown.group(1), *current) + b"] TJ"
+
+
+def _without(array: bytes, code: bytes, width: int) -> bytes:
+    """A TJ array's content with each 4-digit glyph `code` turned into a displacement of
+    its advance (`width` thousandths of the font size; TJ numbers count the other way).
+
+    A displacement is summed with the numbers next to it (the justification's kerning), as
+    one number: readers that guess word spaces from large TJ numbers then see the net gap.
+    """
+    out: list[bytes] = []
+    numbers: list[bytes] = []  # numbers not yet written, as they were
+    shift: float | None = None  # displacement of break glyphs among them
+
+    def flush() -> None:
+        nonlocal shift
+        if shift is not None:
+            out.append(b" %s " % _number(shift + sum(map(float, numbers))))
+        elif numbers:
+            out.append(b" " + b" ".join(numbers) + b" ")
+        numbers.clear()
+        shift = None
+
+    for hexes, other in _TOKEN.findall(array):
+        if other:
+            numbers.extend(other.split())
+            continue
+        run: list[bytes] = []
+        for j in range(0, len(hexes), 4):
+            glyph = hexes[j:j + 4]
+            if glyph == code:
+                if run:
+                    flush()
+                    out.append(b"<" + b"".join(run) + b">")
+                    run = []
+                shift = (shift or 0) - width
+            else:
+                run.append(glyph)
+        if run:
+            flush()
+            out.append(b"<" + b"".join(run) + b">")
+    flush()
+    return b"".join(out).strip()
+
+
+def _number(value: float) -> bytes:
+    """A TJ number as short as exact: integers without a point, others to 1/10000."""
+    value = round(value, 4)
+    return b"%d" % value if value == int(value) else (b"%.4f" % value).rstrip(b"0")
