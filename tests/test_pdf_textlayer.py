@@ -19,6 +19,8 @@ from conftest import ROOT
 
 REPORT = ROOT / "docs" / "reports" / "2024.md"
 LAW = ROOT / "handbook" / "binzang-guanli-tiaoli.md"
+#: A law that cites articles by link (本法第二十二条): a text box of its own within a line.
+CITING_LAW = ROOT / "handbook" / "funv-quanyi-baozhang-fa.md"
 #: Page furniture between two pages of one paragraph: the page number "— 3 —" (pdftotext
 #: may give it without the spaces).
 PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$")
@@ -86,11 +88,14 @@ def test_report_text_is_the_source_text(built_site, extractor):
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
-def test_law_text_is_the_source_text(built_site, extractor):
-    pages = EXTRACTORS[extractor](built_site / "pdf" / "handbook" / "binzang-guanli-tiaoli.pdf")
-    text = _running_text(pages, header="殡葬管理条例")
-    assert "为了加强殡葬管理，推进殡葬改革，促进社会主义精神文明建设，制定本条例。" in text
-    paragraphs = _paragraphs(LAW)
+@pytest.mark.parametrize("law", [LAW, CITING_LAW], ids=lambda law: law.stem)
+def test_law_text_is_the_source_text(built_site, extractor, law):
+    title = re.search(r"^title: (.+)$", law.read_text("utf-8"), re.M).group(1)
+    pages = EXTRACTORS[extractor](built_site / "pdf" / "handbook" / f"{law.stem}.pdf")
+    text = _running_text(pages, header=title)
+    if law == LAW:
+        assert "为了加强殡葬管理，推进殡葬改革，促进社会主义精神文明建设，制定本条例。" in text
+    paragraphs = _paragraphs(law)
     assert len(paragraphs) > 20
     missing = _missing(paragraphs, text)
     assert not missing, missing[:3]

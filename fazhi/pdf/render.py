@@ -23,7 +23,7 @@ from . import fonts, textlayer
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 #: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
 STALE_SECONDS = 24 * 3600
 

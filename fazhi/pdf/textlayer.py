@@ -5,9 +5,11 @@ WeasyPrint's content streams they are exactly the occurrences of that glyph id i
 shown with that face. Each one becomes a plain displacement of the same width in its TJ
 array: the characters around it keep their positions to the last digit, and a PDF reader
 finds no character there, so "为了加强" is extracted as written. The source's own spaces
-use the ordinary space glyph and stay.
+use the ordinary space glyph and stay. Text boxes that continue one another on a line are
+then joined (_join), so that no extractor reads the seam between them as a space.
 
-Runs as WeasyPrint's `finisher`, on the PDF objects before they are written.
+Runs as WeasyPrint's `finisher`, on the PDF objects before they are written; glyph
+positions stay as WeasyPrint set them.
 """
 
 from __future__ import annotations
@@ -22,22 +24,25 @@ _TOKEN = re.compile(rb"<([0-9a-f]*)>|([^<>]+)")
 
 
 def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], int]) -> None:
-    """Replace break glyphs by displacement in every content stream of `pdf`.
+    """Replace break glyphs by displacement in every content stream of `pdf`, and join
+    text boxes that continue one another on a line (see _join).
 
     `breaks` maps (family, weight) of a face, e.g. ("FZ-FangSong", 400), to its break glyph
     id; `document` is the WeasyPrint document being written (its fonts, each shown in the
     content streams under the resource name `font.hash`).
     """
-    glyphs = {}
+    fonts, glyphs = {}, {}
     for font in document.fonts.values():
+        if font.bitmap:
+            continue
+        fonts[font.hash.encode()] = font.widths
         glyph = breaks.get((font.family, font.weight))
-        if glyph is not None and not font.bitmap:
+        if glyph is not None:
             glyphs[font.hash.encode()] = (f"{glyph:04x}".encode(), font.widths.get(glyph, 0))
-    if not glyphs:
-        return
     for obj in pdf.objects:
         if isinstance(obj, pydyf.Stream):
             _rewrite(obj.stream, glyphs)
+            _join(obj.stream, fonts)
 
 
 def _rewrite(operations: list, glyphs: dict[bytes, tuple[bytes, int]]) -> None:
@@ -52,6 +57,57 @@ def _rewrite(operations: list, glyphs: dict[bytes, tuple[bytes, int]]) -> None:
             shown = _TJ.match(operation)
             if shown:
                 operations[i] = b"[" + _without(shown.group(1), *current) + b"] TJ"
+
+
+_TM = re.compile(rb"1 0 0 -1 (\S+) (\S+) Tm$")
+_SIZE = re.compile(rb"/(\S+) (\S+) Tf$")
+#: Boxes closer than this (in thousandths of the font size) continue one another.
+JOIN_LIMIT = 50
+
+
+def _join(operations: list, fonts: dict[bytes, dict[int, int]]) -> None:
+    """Drop the text matrix of a text box that starts where the previous one ended on the
+    same line (a gap span, a link, a run-in heading: WeasyPrint starts each box with its
+    own matrix); the box's TJ then starts with the small remainder as a displacement.
+
+    Extractors such as pypdf measure such a jump by glyph widths alone, without the TJ
+    displacements of justification, and take the difference for a word space.
+    """
+    end = None  # (x, y) where the last text shown ended, in text matrix units
+    font = size = None
+    pending = None  # (index of a Tm that may go, its x, where the text before it ended)
+    for i, operation in enumerate(operations):
+        if operation.endswith(b" Tm"):
+            matrix = _TM.match(operation)
+            if not matrix:
+                end = pending = None
+                continue
+            x, y = float(matrix.group(1)), matrix.group(2)
+            pending = (i, x, end[0]) if end and end[1] == y else None
+            end = (x, y)
+        elif operation.endswith(b" Tf"):
+            match = _SIZE.match(operation)
+            font, size = (match.group(1), float(match.group(2))) if match else (None, None)
+        elif operation.endswith(b"] TJ") and end and font in fonts and size:
+            shown = _TJ.match(operation).group(1)
+            if pending and abs(shift := (pending[2] - pending[1]) * 1000 / size) < JOIN_LIMIT:
+                operations[pending[0]] = b""
+                operations[i] = b"[%s %s] TJ" % (_number(shift), shown)
+            pending = None
+            end = (end[0] + _advance(shown, fonts[font]) * size / 1000, end[1])
+        else:
+            end = pending = None
+
+
+def _advance(array: bytes, widths: dict[int, int]) -> float:
+    """A TJ array's advance in thousandths of the font size (glyph widths minus numbers)."""
+    total = 0.0
+    for hexes, other in _TOKEN.findall(array):
+        if other:
+            total -= sum(map(float, other.split()))
+        else:
+            total += sum(widths.get(int(hexes[j:j + 4], 16), 0) for j in range(0, len(hexes), 4))
+    return total
 
 
 def _without(array: bytes, code: bytes, width: int) -> bytes:
