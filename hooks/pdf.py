@@ -11,19 +11,28 @@ from fazhi.law import site
 from fazhi.law.handbook import load_handbook
 from fazhi.law.index_page import INDEX_SRC_URI
 from fazhi.mkdocs_glue import log
-from fazhi.pdf import build, paths, render
+from fazhi.pdf import paths
 
 _build = None
+_serving = False
+build = None  # fazhi.pdf.build, imported by on_config only when PDFs are on
 
 
 def on_startup(command, dirty):
-    build.serving = command == "serve"
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
-    global _build
-    settings = build.PdfSettings.from_extra(config.extra)
-    _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path))) if paths.enabled() else None
+    global _build, build
+    _build = None
+    if paths.enabled():
+        # Imported only when PDFs are on: WeasyPrint and fontTools cost ~0.5 s of start-up.
+        from fazhi.pdf import build, render
+
+        build.serving = _serving
+        settings = build.PdfSettings.from_extra(config.extra)
+        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path)))
     return config
 
 
