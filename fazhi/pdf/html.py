@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
 
-import jieba
 from lxml import html as lhtml
 
+from ..search.dictionary import general_dictionary
 from . import grid
 
 #: A 2号 (22 pt) title line in the 156 mm 版心 holds 20 字; longer titles are split in two.
@@ -63,7 +63,7 @@ def title_lines(title: str, chars_per_line: int = TITLE_CHARS_PER_LINE) -> list[
     if _width(title) <= chars_per_line:
         return [title]
     cuts, pos = [], 0
-    for word in jieba.cut(title, HMM=False):
+    for word in general_dictionary().cut(title, HMM=False):
         pos += len(word)
         cuts.append(pos)
     best = min(cuts[:-1] or [len(title) // 2], key=lambda c: abs(_width(title[:c]) - _width(title[c:])))

@@ -65,9 +65,9 @@ def heading_term(heading: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _general_dictionary() -> jieba.Tokenizer:
+def general_dictionary() -> jieba.Tokenizer:
     """jieba's general dictionary, loaded once per process (0.6 s from jieba's cache file):
-    every build of a `mkdocs serve` session reuses it."""
+    every build of a `mkdocs serve` session reuses it, and so does print (title breaks)."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
@@ -79,7 +79,7 @@ def make_tokenizer(words: Iterable[str]) -> jieba.Tokenizer:
     A separate instance leaves the global jieba untouched. It starts from a copy of the
     general dictionary's prefix table (what `initialize` would load again) plus the domain words.
     """
-    general = _general_dictionary()
+    general = general_dictionary()
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(general.FREQ), general.total, True
     for word in dict.fromkeys(words):
