@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .numerals import CIRCLED, from_chinese, to_chinese, to_circled
+from .numerals import CIRCLED, NUMERAL_CHARS, from_chinese, to_chinese, to_circled
 
 Marker = Callable[[int], str]
 
@@ -34,7 +34,7 @@ SCHEMES: dict[str, tuple[str, ...]] = {
     "none": (),
 }
 
-_CN = "零〇○一二两三四五六七八九十百千万"
+_CN = NUMERAL_CHARS
 _MANUAL = [
     ("part", re.compile(rf"第([{_CN}\d]+)部分[\s　]*")),
     ("chapter", re.compile(rf"第([{_CN}\d]+)[编章节][\s　]*")),

@@ -59,6 +59,10 @@ _DIGIT_VALUE = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0, "○": 0, "两"
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
 _LARGE_VALUE = {"万": 10_000, "亿": 100_000_000}
 
+#: Characters of a written Chinese ordinal (第一百零一条, （十一）, 一九八二 with ○), for regex
+#: character classes in every module that finds numbers in text; `from_chinese` reads them all.
+NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万"
+
 
 def from_chinese(text: str) -> int:
     """Parse a Chinese ordinal (一百零一, 十二, 两千) or plain digits back to an int.

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..numerals import from_chinese, to_chinese
+from ..numerals import NUMERAL_CHARS, from_chinese, to_chinese
 
 INFO_END = "<!-- INFO END -->"
 FORCE_BREAK = "<!-- FORCE BREAK -->"
 PREAMBLE = "序言"
-_CN = "零〇○一二两三四五六七八九十百千万"
+_CN = NUMERAL_CHARS
 
 #: An article opens with its number and one separating space (ASCII or U+3000).
 ARTICLE = re.compile(rf"^第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?(?P<sep>[ \u3000])")

@@ -16,9 +16,11 @@ from typing import Iterable
 import jieba
 import yaml
 
+from ..numerals import NUMERAL_CHARS
+
 STATE_PREFIX = "中华人民共和国"
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{2,12}$")
-_UNIT_PREFIX = re.compile(r"^第[零一二三四五六七八九十百千〇两\d]+[编章节]\s*")
+_UNIT_PREFIX = re.compile(rf"^第[{NUMERAL_CHARS}\d]+[编章节]\s*")
 _WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 
 

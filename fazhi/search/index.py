@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..numerals import from_chinese
+from ..numerals import NUMERAL_CHARS, from_chinese
 from .dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
 from .extract import Block, split_page
 from .pinyin import join_keys, pinyin_key
 
 INDEX_PATH = Path("search") / "search_index.json"
-_ARTICLE_LABEL = re.compile(r"^第([零一二三四五六七八九十百千〇两\d]+)条(?:之([一二三四五六七八九十]+))?$")
+_ARTICLE_LABEL = re.compile(rf"^第([{NUMERAL_CHARS}\d]+)条(?:之([{NUMERAL_CHARS}]+))?$")
 
 
 @dataclass
