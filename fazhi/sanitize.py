@@ -37,6 +37,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .diagnostics import Collector, Diagnostic
+from .frontmatter import split_front_matter
 
 ALLOWED_TAGS = frozenset({
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
@@ -378,7 +379,6 @@ class SanitizeExtension(Extension):
 
 #: The site's Markdown extensions that decide what is raw HTML and what is code (mkdocs.yml).
 CHECK_EXTENSIONS = ("attr_list", "md_in_html", "tables", "footnotes", "pymdownx.superfences")
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
 def find_unsafe_html(text: str, path: str, line_offset: int = 0,
@@ -388,9 +388,8 @@ def find_unsafe_html(text: str, path: str, line_offset: int = 0,
     Runs the same Python-Markdown pipeline as the site so that HTML inside code is not
     mistaken for HTML, and cites lines of the file including its front matter.
     """
-    front = _FRONT_MATTER.match(text)
-    body = text[front.end():] if front else text
-    extension = SanitizeExtension(path=path, line_offset=line_offset + (text.count("\n", 0, front.end()) if front else 0))
+    _, body, front_lines = split_front_matter(text)
+    extension = SanitizeExtension(path=path, line_offset=line_offset + front_lines)
     md = Markdown(extensions=[*extensions, extension])
     md.convert(body)
     return sorted(extension.diagnostics.drain())

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LAWS, cjk
 from fazhi.law.extension import LawExtension, LawTarget, PageSettings
-from fazhi.law.structure import body_start
+from fazhi.frontmatter import body_start
 from fazhi.numbering_ext import NumberingExtension
 
 SMALL = """# 某某条例

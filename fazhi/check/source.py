@@ -8,11 +8,10 @@ from typing import Any
 
 import yaml
 
+from ..frontmatter import split_front_matter
 from ..gongwen import is_report
 from ..reports import REPORT_FILE
 from ..importer.textfile import Decoded, decode
-
-_FENCE = "---"
 
 
 @dataclass
@@ -43,17 +42,6 @@ class Source:
         if is_report(self.meta) or REPORT_FILE.match(self.uri):
             return "report"
         return "page"
-
-
-def split_front_matter(text: str) -> tuple[str, str, int]:
-    """(YAML text, body, lines before the body); no front matter gives ("", text, 0)."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r") != _FENCE:
-        return "", text, 0
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r") in (_FENCE, "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 1
-    return "", text, 0
 
 
 def load(path: Path, display: str, uri: str) -> Source:

@@ -24,7 +24,8 @@ from pypinyin import Style, lazy_pinyin
 
 from ..diagnostics import Diagnostic
 from . import meta as law_meta
-from .structure import body_start, parse_law
+from ..frontmatter import split_front_matter
+from .structure import parse_law
 from .xref import normalise_title
 
 CONFIG_NAME = "handbook.yml"
@@ -177,9 +178,8 @@ def _placement(config: Mapping[str, Any]) -> dict[str, str]:
 
 def _entry(src: Path, category: str) -> LawEntry:
     text = src.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    end = body_start(lines)
-    meta = (yaml.safe_load("\n".join(lines[1:end - 1])) if end else None) or {}
+    yaml_text, _, _ = split_front_matter(text)
+    meta = (yaml.safe_load(yaml_text) if yaml_text else None) or {}
     law = parse_law(text)
     title = str(meta.get("title") or law.title or src.stem)
     return LawEntry(

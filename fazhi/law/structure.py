@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..frontmatter import body_start
 from ..numerals import NUMERAL_CHARS, from_chinese, to_chinese
 
 INFO_END = "<!-- INFO END -->"
@@ -27,7 +28,6 @@ ITEM = re.compile(rf"^(?P<open>[（(])(?P<num>[{_CN}]+)(?P<close>[）)])")
 #: A 目 marker under a 项: Arabic numeral and 下脚点, no space (1.农产品).
 SUBITEM = re.compile(r"^(?P<num>\d+)[.．](?!\d)")
 _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
-_FRONT_MATTER = re.compile(r"^---[ \t]*$")
 
 
 @dataclass(frozen=True, order=True)
@@ -121,15 +121,6 @@ class LawText:
 
     def article(self, number: ArticleNumber) -> Article | None:
         return next((a for a in self.articles if a.number == number), None)
-
-
-def body_start(lines: list[str]) -> int:
-    """Index of the first line after a YAML front matter block (0 when there is none)."""
-    if lines and _FRONT_MATTER.match(lines[0]):
-        for index in range(1, len(lines)):
-            if _FRONT_MATTER.match(lines[index]) or lines[index].rstrip() == "...":
-                return index + 1
-    return 0
 
 
 def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
