@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import ids
 from .diagnostics import Collector
+from .fences import outside_fences
 from .numbering import SCHEMES, Counters, marker, read_manual_number, style_for
 
 HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
@@ -27,7 +28,6 @@ NUMBER_CLASS = "fz-num"
 RUN_IN_CLASS = "fz-run-in"
 _ATX = re.compile(r"^(#{1,6})(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: A heading ending with a full stop is a run-in sentence (（一）加强普查宣传，创新宣传形式。):
 #: printed on one line with the paragraph that follows it.
 RUN_IN_END = ("。", "！", "？", "；", "：")
@@ -47,15 +47,7 @@ class HeadingLineRecorder(Preprocessor):
 
 def heading_lines(lines: list[str]):
     """Yield (line number, level) of ATX and setext headings outside fenced code."""
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if opening:
-            mark = opening.group(1)[0]
-            fence = None if fence == mark else (fence or mark)
-            continue
-        if fence:
-            continue
+    for index, line in outside_fences(lines):
         atx = _ATX.match(line)
         if atx:
             yield index + 1, len(atx.group(1))

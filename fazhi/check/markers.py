@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic, Level
+from ..fences import outside_fences
 from ..numbering import read_manual_number
 from .source import Source
 
 _CN = "零〇○一二两三四五六七八九十百千"
 _HEADING = re.compile(r"^#{1,6}[ \t]+")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: (pattern at the start of a paragraph or heading, the correct form's template)
 _HALF_WIDTH = [
     (re.compile(rf"^[（(]([{_CN}]+)[）)]"), "（{}）"),
@@ -29,16 +29,8 @@ _LEVELS_WITH_ASCII_SOURCES = {"行政法规"}
 
 def body_lines(source: Source):
     """(file line, text) of the body outside fenced code."""
-    fence = None
-    for index, line in enumerate(source.body.split("\n")):
-        opening = _FENCE.match(line)
-        if opening:
-            mark = opening.group(1)[0]
-            fence = None if fence == mark else (fence or mark)
-            continue
-        if not fence:
-            yield index + 1 + source.body_offset, line
-
+    for index, line in outside_fences(source.body.split("\n")):
+        yield index + 1 + source.body_offset, line
 
 def _level(source: Source, is_heading: bool) -> Level:
     if source.kind == "law" and source.meta.get("level") in _LEVELS_WITH_ASCII_SOURCES:
