@@ -13,13 +13,14 @@ import re
 import sys
 from pathlib import Path
 
-from . import ids, new_report
-from .check import run
-from .check.runner import display_path, find_root, load_settings
-from .diagnostics import Diagnostic
-from .importer import import_file
-from .importer.report import Imported
-from .law.continuity import check_articles
+from fazhi.text import ids
+from fazhi.report import new as new_report
+from fazhi.check import run
+from fazhi.check.runner import display_path, find_root, load_settings
+from fazhi.diagnostics import Diagnostic
+from fazhi.importer import import_file
+from fazhi.importer.report import Imported
+from fazhi.law.continuity import check_articles
 
 _YEAR = re.compile(r"(\d{4})年")
 

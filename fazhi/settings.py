@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .numbering import SCHEMES
+from fazhi.report.numbering import SCHEMES
 
 
 @dataclass(frozen=True)

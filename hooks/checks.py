@@ -11,8 +11,8 @@ from mkdocs.exceptions import PluginError
 
 from fazhi.check import BUILD_CHECKS
 from fazhi.check.source import load
-from fazhi.law.site import handbook_root
-from fazhi.mkdocs_glue import report
+from fazhi.site.handbook import handbook_root
+from fazhi.site.glue import report
 
 
 def _sources(files, config):

@@ -1,9 +1,10 @@
 """Wires the 普法宣传手册 into MkDocs: mounts handbook/, renders and checks law pages."""
 
-from fazhi.law import continuity, site
+from fazhi.law import continuity
+from fazhi.site import handbook as site
 from fazhi.law.extension import LawExtension, PageSettings
 from fazhi.law.handbook import load_handbook
-from fazhi.mkdocs_glue import front_matter_lines, log, report
+from fazhi.site.glue import front_matter_lines, log, report
 from fazhi.settings import Settings
 
 _ext = LawExtension()

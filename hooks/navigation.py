@@ -1,6 +1,6 @@
 """Orders the top-level navigation as configured in extra.fazhi.nav_order."""
 
-from fazhi.nav import order_top_level
+from fazhi.site.nav import order_top_level
 
 
 def on_nav(nav, config, files):

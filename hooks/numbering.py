@@ -1,7 +1,7 @@
 """Wires fazhi's heading numbering into MkDocs: one extension instance, set up per page."""
 
-from fazhi.mkdocs_glue import front_matter_lines, report
-from fazhi.numbering_ext import NumberingExtension
+from fazhi.site.glue import front_matter_lines, report
+from fazhi.report.extension import NumberingExtension
 from fazhi.settings import Settings
 
 _ext = NumberingExtension()

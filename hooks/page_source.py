@@ -6,8 +6,8 @@ mounted from handbook/ get their own git date and an edit link to their file.
 
 import os
 
-from fazhi.edit_links import link_mounted_sources
-from fazhi.git_dates import settle_date, tolerate_shallow_clones
+from fazhi.site.edit_links import link_mounted_sources
+from fazhi.site.git_dates import settle_date, tolerate_shallow_clones
 
 
 def on_startup(command, dirty):

@@ -7,10 +7,10 @@ rendered in the background after each rebuild, so the preview reloads at once.
 
 from pathlib import Path
 
-from fazhi.law import site
+from fazhi.site import handbook as site
 from fazhi.law.handbook import load_handbook
 from fazhi.law.index_page import INDEX_SRC_URI
-from fazhi.mkdocs_glue import log
+from fazhi.site.glue import log
 from fazhi.pdf import paths
 
 _build = None

@@ -2,7 +2,8 @@
 
 from mkdocs.utils.meta import get_data
 
-from fazhi import gongwen, reports
+from fazhi.report import gongwen
+from fazhi.report import archive as reports
 
 _entries: list[reports.ReportEntry] = []
 

@@ -1,14 +1,14 @@
-"""Wires the raw-HTML allow-list and link checks (fazhi.sanitize) into MkDocs, and pins
-the build date to the last commit (fazhi.repeatable) so builds are byte-for-byte repeatable.
+"""Wires the raw-HTML allow-list and link checks (fazhi.security.sanitize) into MkDocs, and pins
+the build date to the last commit (fazhi.site.repeatable) so builds are byte-for-byte repeatable.
 
 What is cut from a page is reported as an error, so `mkdocs build --strict` fails on it.
 """
 
 from pathlib import Path
 
-from fazhi.mkdocs_glue import front_matter_lines, report
-from fazhi.repeatable import ensure_source_date_epoch
-from fazhi.sanitize import SanitizeExtension
+from fazhi.site.glue import front_matter_lines, report
+from fazhi.site.repeatable import ensure_source_date_epoch
+from fazhi.security.sanitize import SanitizeExtension
 
 _ext = SanitizeExtension()
 

@@ -162,7 +162,7 @@ def test_build_reports_file_checks_and_refuses_gbk(tmp_path):
 
 
 def test_new_report_template_lists_what_is_left_to_fill(project):
-    from fazhi.new_report import create
+    from fazhi.report.new import create
 
     create(project, 2025, "某局")
     found = [str(d) for d in run([project / "docs/reports/2025.md"], root=project).diagnostics]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fazhi.frontmatter import split_front_matter
+from fazhi.text.frontmatter import split_front_matter
 
 
 @pytest.mark.parametrize("text, expected", [

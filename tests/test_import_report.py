@@ -14,7 +14,7 @@ from conftest import ROOT, SEED, build_site, cjk, copy_project
 from fazhi.importer import import_file
 from fazhi.importer.report import convert_report
 from fazhi.importer.source import paragraphs_from_text
-from fazhi.numbering import read_manual_number
+from fazhi.report.numbering import read_manual_number
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 
 from conftest import LAWS, cjk
 from fazhi.law.extension import LawExtension, LawTarget, PageSettings
-from fazhi.frontmatter import body_start
-from fazhi.numbering_ext import NumberingExtension
+from fazhi.text.frontmatter import body_start
+from fazhi.report.extension import NumberingExtension
 
 SMALL = """# 某某条例
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from fazhi.csp import site_script_hashes
+from fazhi.security.csp import site_script_hashes
 
 NGINX = "/usr/sbin/nginx"
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="Debian nginx is installed by scripts/setup.sh")
@@ -147,7 +147,7 @@ def test_dot_files_are_not_served(nginx_url, built_site):
 def test_policy_allows_every_inline_script_of_the_built_site(nginx_url, built_site):
     csp = get(nginx_url)[1]["Content-Security-Policy"]
     missing = [h for h in site_script_hashes(built_site) if h not in csp]
-    assert missing == [], "deploy/nginx.conf 的 Content-Security-Policy 已过期：运行 python -m fazhi.csp site/ 更新"
+    assert missing == [], "deploy/nginx.conf 的 Content-Security-Policy 已过期：运行 python -m fazhi.security.csp site/ 更新"
 
 
 @pytest.mark.browser

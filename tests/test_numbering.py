@@ -5,7 +5,7 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 
-from fazhi.numbering_ext import NumberingExtension
+from fazhi.report.extension import NumberingExtension
 
 
 def render(source: str, scheme: str = "gongwen", **config):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from fazhi.numerals import from_chinese, to_chinese, to_circled
+from fazhi.text.numerals import from_chinese, to_chinese, to_circled
 
 DIGITS = "零一二三四五六七八九"
 

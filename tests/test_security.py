@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from conftest import build_site, copy_project
-from fazhi.sanitize import CHECK_EXTENSIONS, SanitizeExtension, find_unsafe_html
+from fazhi.security.sanitize import CHECK_EXTENSIONS, SanitizeExtension, find_unsafe_html
 
 ATTACKS = """---
 title: 测试页

@@ -1,5 +1,5 @@
 """Linting the Markdown sources (encoding, front matter, numbering, links, articles)."""
 
-from .runner import BUILD_CHECKS, Result, check_source, run
+from fazhi.check.runner import BUILD_CHECKS, Result, check_source, run
 
 __all__ = ["BUILD_CHECKS", "Result", "check_source", "run"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ..law.continuity import check_articles
-from .source import Source
+from fazhi.diagnostics import Diagnostic
+from fazhi.law.continuity import check_articles
+from fazhi.check.source import Source
 
 
 def check_continuity(source: Source) -> list[Diagnostic]:

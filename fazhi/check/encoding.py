@@ -6,8 +6,8 @@ a tab at a line start turns a paragraph into a code block.
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from .source import Source
+from fazhi.diagnostics import Diagnostic
+from fazhi.check.source import Source
 
 FIX_HINT = "运行 fazhi check --fix 可自动转换"
 

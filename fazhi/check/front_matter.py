@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ..gongwen import REQUIRED_KEYS as REPORT_KEYS
-from .source import Source
+from fazhi.diagnostics import Diagnostic
+from fazhi.report.gongwen import REQUIRED_KEYS as REPORT_KEYS
+from fazhi.check.source import Source
 
 LAW_KEYS = ("title", "level", "status")
 

@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..diagnostics import Diagnostic
-from ..law.index_page import INDEX_SRC_URI
-from .markers import body_lines
-from .source import Source
+from fazhi.diagnostics import Diagnostic
+from fazhi.law.index_page import INDEX_SRC_URI
+from fazhi.check.markers import body_lines
+from fazhi.check.source import Source
 
 _LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)

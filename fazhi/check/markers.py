@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic, Level
-from ..fences import outside_fences
-from ..numbering import read_manual_number
-from .source import Source
+from fazhi.diagnostics import Diagnostic, Level
+from fazhi.text.fences import outside_fences
+from fazhi.report.numbering import read_manual_number
+from fazhi.check.source import Source
 
 _CN = "零〇○一二两三四五六七八九十百千"
 _HEADING = re.compile(r"^#{1,6}[ \t]+")

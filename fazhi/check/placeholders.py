@@ -3,12 +3,12 @@ of its 成文日期. Check-only, so that a fresh template still builds under --s
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ..importer.report import DATE
-from ..importer.source import squeeze
-from ..new_report import PLACEHOLDER
-from .markers import body_lines
-from .source import Source
+from fazhi.diagnostics import Diagnostic
+from fazhi.importer.report import DATE
+from fazhi.importer.source import squeeze
+from fazhi.report.new import PLACEHOLDER
+from fazhi.check.markers import body_lines
+from fazhi.check.source import Source
 
 
 def check_placeholders(source: Source) -> list[Diagnostic]:

@@ -3,7 +3,7 @@
 The body is rendered with the site's extensions — `NumberingExtension` under the page's
 scheme, and for law files `LawExtension` (structure, citations of missing articles) —
 so `fazhi check` reports exactly what `mkdocs build` would. Raw HTML goes through
-`fazhi.sanitize.find_unsafe_html`, the allow-list the security hook applies.
+`fazhi.security.sanitize.find_unsafe_html`, the allow-list the security hook applies.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from pathlib import Path
 
 import markdown
 
-from ..diagnostics import Diagnostic
-from ..law.extension import LawExtension, PageSettings
-from ..law.handbook import load_handbook
-from ..law.site import link_targets
-from ..numbering_ext import NumberingExtension
-from ..sanitize import find_unsafe_html
-from ..settings import Settings
-from .source import Source
+from fazhi.diagnostics import Diagnostic
+from fazhi.law.extension import LawExtension, PageSettings
+from fazhi.law.handbook import load_handbook
+from fazhi.site.handbook import link_targets
+from fazhi.report.extension import NumberingExtension
+from fazhi.security.sanitize import find_unsafe_html
+from fazhi.settings import Settings
+from fazhi.check.source import Source
 
 @dataclass
 class Context:

@@ -15,16 +15,16 @@ from typing import Callable
 
 import yaml
 
-from ..diagnostics import Diagnostic
-from ..settings import Settings
-from .articles import check_continuity
-from .encoding import check_encoding, check_line_ends, check_tabs, fixed_bytes
-from .front_matter import check_front_matter
-from .links import check_links
-from .markers import check_markers
-from .placeholders import check_placeholders
-from .render import Context, check_handbook, check_rendering
-from .source import Source, load
+from fazhi.diagnostics import Diagnostic
+from fazhi.settings import Settings
+from fazhi.check.articles import check_continuity
+from fazhi.check.encoding import check_encoding, check_line_ends, check_tabs, fixed_bytes
+from fazhi.check.front_matter import check_front_matter
+from fazhi.check.links import check_links
+from fazhi.check.markers import check_markers
+from fazhi.check.placeholders import check_placeholders
+from fazhi.check.render import Context, check_handbook, check_rendering
+from fazhi.check.source import Source, load
 
 Check = Callable[[Source], list[Diagnostic]]
 

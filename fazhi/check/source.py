@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
-from ..frontmatter import split_front_matter
-from ..gongwen import is_report
-from ..reports import REPORT_FILE
-from ..importer.textfile import Decoded, decode
+from fazhi.text.frontmatter import split_front_matter
+from fazhi.report.gongwen import is_report
+from fazhi.report.archive import REPORT_FILE
+from fazhi.importer.textfile import Decoded, decode
 
 
 @dataclass

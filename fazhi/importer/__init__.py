@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .law import convert_law
-from .report import Imported, convert_report
-from .source import Para, paragraphs_from_text
-from .textfile import read_text
-from .word import paragraphs_from_docx
+from fazhi.importer.law import convert_law
+from fazhi.importer.report import Imported, convert_report
+from fazhi.importer.source import Para, paragraphs_from_text
+from fazhi.importer.textfile import read_text
+from fazhi.importer.word import paragraphs_from_docx
 
 def read_paragraphs(path: Path) -> list[Para]:
     """Paragraphs of a .docx or .txt file (UTF-8, GBK or GB18030)."""

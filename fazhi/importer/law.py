@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic
-from ..law.structure import ARTICLE, DIVISION, PREAMBLE
-from .escape import escape
-from .report import Imported, front_matter
-from .source import BLANKS, Para, squeeze
+from fazhi.diagnostics import Diagnostic
+from fazhi.law.structure import ARTICLE, DIVISION, PREAMBLE
+from fazhi.importer.escape import escape
+from fazhi.importer.report import Imported, front_matter
+from fazhi.importer.source import BLANKS, Para, squeeze
 
 _BLANK_RUN = re.compile(f"[{BLANKS}]+")
 #: A 编/章/节 heading line is short; a longer line starting 第一章… is running text.

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..diagnostics import Diagnostic
-from ..numbering import Counters, ManualNumber, marker, read_manual_number, style_for
-from .escape import escape
-from .source import BLANKS, Para, squeeze
+from fazhi.diagnostics import Diagnostic
+from fazhi.report.numbering import Counters, ManualNumber, marker, read_manual_number, style_for
+from fazhi.importer.escape import escape
+from fazhi.importer.source import BLANKS, Para, squeeze
 
-#: Hand-typed number styles that make a report paragraph a heading (see fazhi.numbering).
+#: Hand-typed number styles that make a report paragraph a heading (see fazhi.report.numbering).
 HEADING_STYLES = ("part", "cn-dun", "cn-paren", "arabic-dot", "arabic-paren")
 _SENTENCE_END = "。！？"
 _OPENERS = {"“": "”", "《": "》", "（": "）", "(": ")", "‘": "’", "「": "」", "【": "】"}

@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ..numerals import to_chinese, to_circled
-from .escape import escape
-from .source import BLANKS, Para
+from fazhi.text.numerals import to_chinese, to_circled
+from fazhi.importer.escape import escape
+from fazhi.importer.source import BLANKS, Para
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}

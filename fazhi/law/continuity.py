@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic
-from .structure import Article, ArticleNumber, parse_law
+from fazhi.diagnostics import Diagnostic
+from fazhi.law.structure import Article, ArticleNumber, parse_law
 
 _ARTICLE_COUNT = re.compile(r"^article_count:\s*(\d+)\s*$", re.M)
 

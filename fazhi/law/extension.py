@@ -30,10 +30,10 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..diagnostics import Collector
-from ..numerals import to_chinese
-from . import meta as law_meta
-from .structure import (
+from fazhi.diagnostics import Collector
+from fazhi.text.numerals import to_chinese
+from fazhi.law import meta as law_meta
+from fazhi.law.structure import (
     FORCE_BREAK,
     INFO_END,
     ITEM,
@@ -45,7 +45,7 @@ from .structure import (
     display_item_marker,
     parse_blocks,
 )
-from .xref import Reference, find_references, normalise_title
+from fazhi.law.xref import Reference, find_references, normalise_title
 
 ARTICLE_CLASS = "fz-article"
 LINK_CLASS = "fz-xref"

@@ -22,11 +22,11 @@ from typing import Any, Mapping
 import yaml
 from pypinyin import Style, lazy_pinyin
 
-from ..diagnostics import Diagnostic
-from . import meta as law_meta
-from ..frontmatter import split_front_matter
-from .structure import parse_law
-from .xref import normalise_title
+from fazhi.diagnostics import Diagnostic
+from fazhi.law import meta as law_meta
+from fazhi.text.frontmatter import split_front_matter
+from fazhi.law.structure import parse_law
+from fazhi.law.xref import normalise_title
 
 CONFIG_NAME = "handbook.yml"
 DEFAULT_TITLE = "民政系统普法宣传手册"

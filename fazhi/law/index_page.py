@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .handbook import HISTORY, Handbook, LawEntry
-from .meta import BANNER_HEAD
+from fazhi.law.handbook import HISTORY, Handbook, LawEntry
+from fazhi.law.meta import BANNER_HEAD
 
 INDEX_SRC_URI = "handbook/index.md"
 

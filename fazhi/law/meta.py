@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any, Mapping
 
-from .structure import Block
+from fazhi.law.structure import Block
 
 SUPERSEDED = "superseded"
 BANNER_HEAD = "历史文本，非现行有效文本"

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..frontmatter import body_start
-from ..numerals import NUMERAL_CHARS, from_chinese, to_chinese
+from fazhi.text.frontmatter import body_start
+from fazhi.text.numerals import NUMERAL_CHARS, from_chinese, to_chinese
 
 INFO_END = "<!-- INFO END -->"
 FORCE_BREAK = "<!-- FORCE BREAK -->"

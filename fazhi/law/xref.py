@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..numerals import from_chinese
-from .structure import ArticleNumber
+from fazhi.text.numerals import from_chinese
+from fazhi.law.structure import ArticleNumber
 
 _N = "零〇一二两三四五六七八九十百千"
 _ARTICLE = (

@@ -18,9 +18,9 @@ from typing import Any, Mapping
 
 from mkdocs.utils import get_relative_url
 
-from ..gongwen import is_report
-from ..law.handbook import HISTORY, Handbook
-from . import booklet, html, paths, render
+from fazhi.report.gongwen import is_report
+from fazhi.law.handbook import HISTORY, Handbook
+from fazhi.pdf import booklet, html, paths, render
 
 SIZES = ("A4", "A5")
 

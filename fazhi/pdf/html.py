@@ -14,8 +14,8 @@ from html import escape
 
 from lxml import html as lhtml
 
-from ..search.dictionary import general_dictionary
-from . import grid
+from fazhi.search.dictionary import general_dictionary
+from fazhi.pdf import grid
 
 #: A 2号 (22 pt) title line in the 156 mm 版心 holds 20 字; longer titles are split in two.
 TITLE_CHARS_PER_LINE = 20

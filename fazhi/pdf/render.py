@@ -19,7 +19,7 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from . import fonts, textlayer
+from fazhi.pdf import fonts, textlayer
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.

@@ -16,7 +16,7 @@ from typing import Iterable
 import jieba
 import yaml
 
-from ..numerals import NUMERAL_CHARS
+from fazhi.text.numerals import NUMERAL_CHARS
 
 STATE_PREFIX = "中华人民共和国"
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{2,12}$")

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..numerals import NUMERAL_CHARS, from_chinese
-from .dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
-from .extract import Block, split_page
-from .pinyin import join_keys, pinyin_key
+from fazhi.text.numerals import NUMERAL_CHARS, from_chinese
+from fazhi.search.dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
+from fazhi.search.extract import Block, split_page
+from fazhi.search.pinyin import join_keys, pinyin_key
 
 INDEX_PATH = Path("search") / "search_index.json"
 _ARTICLE_LABEL = re.compile(rf"^第([{NUMERAL_CHARS}\d]+)条(?:之([{NUMERAL_CHARS}]+))?$")

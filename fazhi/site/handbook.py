@@ -14,10 +14,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..nav import relink
-from .extension import LawTarget
-from .handbook import HISTORY, Handbook, LawEntry
-from .index_page import INDEX_SRC_URI, index_markdown
+from fazhi.site.nav import relink
+from fazhi.law.extension import LawTarget
+from fazhi.law.handbook import HISTORY, Handbook, LawEntry
+from fazhi.law.index_page import INDEX_SRC_URI, index_markdown
 
 NAV_TITLE = "普法手册"
 

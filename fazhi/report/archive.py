@@ -13,9 +13,9 @@ from typing import Any, Iterable, Mapping
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .nav import relink
+from fazhi.site.nav import relink
 
-from .pdf.paths import enabled as pdf_enabled, pdf_path
+from fazhi.pdf.paths import enabled as pdf_enabled, pdf_path
 
 REPORT_FILE = re.compile(r"^reports/(?P<year>\d{4})\.md$")
 LIST_MARKER = "<!-- fazhi:reports-list -->"

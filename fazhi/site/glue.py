@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from .diagnostics import Diagnostic
+from fazhi.diagnostics import Diagnostic
 
 log = get_plugin_logger("fazhi")
 

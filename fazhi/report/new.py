@@ -3,7 +3,7 @@
 《法治政府建设与责任落实督察工作规定》第二十五条 asks each yearly report for: the main
 measures and results, how the principal leaders performed their duty as first responsible
 persons, the shortcomings and their causes, the next year's plan, and anything else.
-The archive lists the new file by itself (fazhi.reports derives it from the files).
+The archive lists the new file by itself (fazhi.report.archive derives it from the files).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _FIELD = re.compile(r"\{(bureau|year|next_year)\}")
 
 
 def render(year: int, bureau: str) -> str:
-    template = resources.files("fazhi").joinpath("templates/report.md").read_text(encoding="utf-8")
+    template = resources.files("fazhi.report").joinpath("templates/report.md").read_text(encoding="utf-8")
     values = {"bureau": bureau, "year": str(year), "next_year": str(year + 1)}
     return _FIELD.sub(lambda m: values[m.group(1)], template)
 

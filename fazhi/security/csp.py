@@ -4,7 +4,7 @@ The site loads only its own files. Material for MkDocs puts three small scripts 
 in every page (scope and storage helpers, the colour palette, tab anchors); the policy
 allows exactly those by their SHA-256 hashes instead of allowing any inline script,
 so even a script that slipped past the build's sanitizer would not run.
-Run `python -m fazhi.csp site/` after upgrading Material to print the hashes for
+Run `python -m fazhi.security.csp site/` after upgrading Material to print the hashes for
 deploy/nginx.conf; tests/test_nginx.py fails while they are out of date.
 """
 

@@ -18,10 +18,10 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import ids
-from .diagnostics import Collector
-from .fences import outside_fences
-from .numbering import SCHEMES, Counters, marker, read_manual_number, style_for
+from fazhi.text import ids
+from fazhi.diagnostics import Collector
+from fazhi.text.fences import outside_fences
+from fazhi.report.numbering import SCHEMES, Counters, marker, read_manual_number, style_for
 
 HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 NUMBER_CLASS = "fz-num"

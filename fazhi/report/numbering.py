@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .numerals import CIRCLED, NUMERAL_CHARS, from_chinese, to_chinese, to_circled
+from fazhi.text.numerals import CIRCLED, NUMERAL_CHARS, from_chinese, to_chinese, to_circled
 
 Marker = Callable[[int], str]
 

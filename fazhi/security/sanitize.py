@@ -36,8 +36,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .diagnostics import Collector, Diagnostic
-from .frontmatter import split_front_matter
+from fazhi.diagnostics import Collector, Diagnostic
+from fazhi.text.frontmatter import split_front_matter
 
 ALLOWED_TAGS = frozenset({
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
