@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Iterator, Mapping
 
 from markdown import Markdown
@@ -30,6 +31,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from fazhi import contract
 from fazhi.diagnostics import Collector
 from fazhi.text.numerals import to_chinese
 from fazhi.law import meta as law_meta
@@ -41,14 +43,13 @@ from fazhi.law.structure import (
     Heading,
     LawText,
     Paragraph,
+    Role,
     blocks,
     display_item_marker,
     parse_blocks,
 )
 from fazhi.law.xref import Reference, find_references, normalise_title
 
-ARTICLE_CLASS = "fz-article"
-LINK_CLASS = "fz-xref"
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 
 
@@ -62,6 +63,8 @@ class LawTarget:
 
 @dataclass
 class PageSettings:
+    """What the extension needs to know about the page it converts next (`begin_document`)."""
+
     active: bool = False
     path: str = "<text>"
     line_offset: int = 0
@@ -85,6 +88,12 @@ class LawPreprocessor(Preprocessor):
 
 
 class LawTreeprocessor(Treeprocessor):
+    """Gives the rendered paragraphs and headings their legal structure (see the module doc).
+
+    The preprocessor parsed the same source lines, so the page's top-level p/h elements and
+    the law's units correspond one to one, in order; anything else is a warning, not a guess.
+    """
+
     def __init__(self, md: Markdown, ext: "LawExtension") -> None:
         super().__init__(md)
         self.ext = ext
@@ -104,20 +113,31 @@ class LawTreeprocessor(Treeprocessor):
         _Renderer(root, law, page, diagnostics, self.ext.link_counts).render(list(zip(units, elements)))
 
 
-def _units(law: LawText) -> Iterator[tuple[str, object]]:
+class Unit(Enum):
+    """What a top-level p/h element of a law page is."""
+
+    TITLE = "title"
+    NOTE = "note"  # a 题注 line
+    ARTICLE = "article"  # the first 款 of an article
+    PARAGRAPH = "paragraph"  # a further 款, 项 or 目
+    HEADING = "heading"
+    LOOSE = "loose"
+
+
+def _units(law: LawText) -> Iterator[tuple[Unit, object]]:
     """The law's blocks in source order, each with its role, matching the page's p/h elements."""
     if law.title:
-        yield "title", None
+        yield Unit.TITLE, None
     for block in law.notes:
-        yield "note", block
+        yield Unit.NOTE, block
     for unit in law.body:
         if isinstance(unit, Article):
             for index, paragraph in enumerate(unit.paragraphs):
-                yield ("article" if index == 0 else "paragraph"), (unit, paragraph)
+                yield (Unit.ARTICLE if index == 0 else Unit.PARAGRAPH), (unit, paragraph)
         elif isinstance(unit, Heading):
-            yield "heading", unit
+            yield Unit.HEADING, unit
         else:
-            yield "loose", unit
+            yield Unit.LOOSE, unit
 
 
 class _Renderer:
@@ -129,27 +149,28 @@ class _Renderer:
         self.own_title = normalise_title(law.title)
         self.article_index = {a.number: i for i, a in enumerate(law.articles)}
 
-    def render(self, pairs: list[tuple[tuple[str, object], etree.Element]]) -> None:
+    def render(self, pairs: list[tuple[tuple[Unit, object], etree.Element]]) -> None:
         children = list(self.root)
         self.root.clear()
-        notes = [unit for (role, unit), _ in pairs if role == "note"]
-        by_element = {id(el): (role, unit) for (role, unit), el in pairs}
+        notes = [unit for (role, unit), _ in pairs if role is Unit.NOTE]
+        structured = iter(pairs)
         box: etree.Element | None = None
         if not self.law.title:
             self._after_title(notes)
         for el in children:
-            role, unit = by_element.get(id(el), ("other", None))
-            if role == "title":
+            # p/h elements are the law's units in order (checked by the caller); others pass through.
+            role, unit = next(structured)[0] if el.tag == "p" or el.tag in _HEADINGS else (None, None)
+            if role is Unit.TITLE:
                 self.root.append(el)
                 self._after_title(notes)
-            elif role == "note":
+            elif role is Unit.NOTE:
                 continue
-            elif role in ("article", "paragraph"):
+            elif role in (Unit.ARTICLE, Unit.PARAGRAPH):
                 article, paragraph = unit
-                if role == "article":
-                    box = etree.SubElement(self.root, "div", {"class": ARTICLE_CLASS, "id": article.number.anchor})
-                box.append(self._paragraph(el, article, paragraph, first=role == "article"))
-            elif role == "heading":
+                if role is Unit.ARTICLE:
+                    box = etree.SubElement(self.root, "div", {"class": contract.ARTICLE, "id": article.number.anchor})
+                box.append(self._paragraph(el, article, paragraph, first=role is Unit.ARTICLE))
+            elif role is Unit.HEADING:
                 self.root.append(self._heading(el, unit))
             else:
                 self.root.append(el)
@@ -163,7 +184,7 @@ class _Renderer:
         if heading.anchor:
             el.set("id", heading.anchor)
         if heading.number_length and el.text and len(el) == 0:
-            span = etree.Element("span", {"class": "fz-law-num"})
+            span = etree.Element("span", {"class": contract.LAW_NUM})
             span.text, span.tail = el.text[: heading.number_length], el.text[heading.number_length:]
             el.text = None
             el.insert(0, span)
@@ -175,14 +196,14 @@ class _Renderer:
             if not (el.text or "").startswith(article.written):
                 self.diagnostics.add(paragraph.line, f"{article.number.label}的条号未能在页面中标出")
                 return el
-            number = etree.Element("strong", {"class": "fz-article-num"})
+            number = etree.Element("strong", {"class": contract.ARTICLE_NUM})
             number.text, number.tail = article.written, el.text[len(article.written):]
             el.text = None
             el.insert(0, number)
-        if paragraph.role == "subitem":
-            el.set("class", "fz-subitem")
-        if paragraph.role == "item":
-            el.set("class", "fz-item")
+        if paragraph.role == Role.SUBITEM:
+            el.set("class", contract.SUBITEM)
+        if paragraph.role == Role.ITEM:
+            el.set("class", contract.ITEM)
             marker = ITEM.match(el.text or "")
             if marker:
                 el.text = display_item_marker(marker.group(0)) + el.text[marker.end():]
@@ -217,7 +238,7 @@ class _Renderer:
             href, kind = self._target(ref, article, paragraph)
             if href is None:
                 continue
-            classes = f"{LINK_CLASS} {LINK_CLASS}-law" if kind == "law" else LINK_CLASS
+            classes = f"{contract.XREF} {contract.XREF_LAW}" if kind == "law" else contract.XREF
             link = etree.Element("a", {"class": classes, "href": href})
             link.text = text[ref.start:ref.end]
             gap = text[cursor:ref.start]
@@ -282,7 +303,7 @@ class _Renderer:
         return self._part_of(self.law.articles[index], ref, paragraph)
 
     def _previous_clause(self, ref: Reference, article: Article, paragraph: Paragraph) -> str | None:
-        clause = _clause_of(paragraph)
+        clause = paragraph.clause
         if clause - ref.count < 1:
             where = f"{article.number.label}第{to_chinese(clause)}款"
             self.diagnostics.add(paragraph.line, f"{where}引用“前款”，但它之前没有款")
@@ -293,13 +314,12 @@ class _Renderer:
         return f"#{previous or article.clause_anchor(clause - 1)}"
 
 
-def _clause_of(paragraph: Paragraph) -> int:
-    """The 款 a paragraph belongs to, read from its anchor (t10-k2, t10-k2-x1)."""
-    return int((paragraph.anchor or "-k1").split("-k")[1].split("-")[0])
-
-
 class LawExtension(Extension):
-    """One instance per build; `begin_document` sets the page before each conversion."""
+    """Law pages rendered with their structure: one instance per build, set per page.
+
+    `begin_document` tells it the page about to be converted (only pages whose numbering
+    scheme is `law` are touched); findings collect in `diagnostics` for the hook to report.
+    """
 
     def __init__(self, **kwargs) -> None:
         self.config = {}

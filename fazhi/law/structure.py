@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 
+from fazhi.contract import PREAMBLE_ANCHOR, division_anchor, unit_anchor
 from fazhi.text.frontmatter import body_start
 from fazhi.text.numerals import NUMERAL_CHARS, from_chinese, to_chinese
 
@@ -44,7 +45,7 @@ class ArticleNumber:
 
     @property
     def anchor(self) -> str:
-        return f"t{self.base}" + (f"-{self.sub}" if self.sub else "")
+        return unit_anchor(self.base, self.sub)
 
 
 @dataclass(frozen=True)
@@ -55,20 +56,38 @@ class Block:
     text: str
 
 
+class Role(StrEnum):
+    """What a paragraph of the body is."""
+
+    CLAUSE = "clause"  # 款 (the first 款 opens with the article number)
+    ITEM = "item"  # 项: （一）
+    SUBITEM = "subitem"  # 目: 1.
+    LOOSE = "loose"  # outside any article (序言, a repeated title)
+
+
 @dataclass
 class Paragraph:
-    """A 款, 项 or 目 of an article, or a loose paragraph (序言, a repeated title)."""
+    """A 款, 项 or 目 of an article, or a loose paragraph (序言, a repeated title).
+
+    The 款, 项 and 目 numbers are kept as numbers (the anchor is made from them, never read
+    back): a 项 in the second 款 has clause=2, item=N.
+    """
 
     line: int
     text: str
-    role: Literal["clause", "item", "subitem", "loose"]
+    role: Role
     anchor: str | None = None
-    #: For 项: the marker as written, e.g. "(一)" (display turns it into "（一）").
+    #: For 项 and 目: the marker as written, e.g. "(一)" (display turns it into "（一）").
     marker: str = ""
+    clause: int = 0
+    item: int | None = None
+    subitem: int | None = None
 
 
 @dataclass
 class Article:
+    """One 条: its number, where it starts, and its 款/项/目 in source order."""
+
     number: ArticleNumber
     line: int
     #: The number as written in the source (第十条), and the separating space.
@@ -78,21 +97,21 @@ class Article:
 
     def clause_anchor(self, clause: int) -> str | None:
         """Anchor of 第N款, or None when the article has fewer 款."""
-        wanted = f"{self.number.anchor}-k{clause}"
-        return wanted if any(p.anchor == wanted for p in self.paragraphs) else None
+        found = (p for p in self.paragraphs if p.role == Role.CLAUSE and p.clause == clause)
+        return next((p.anchor for p in found), None)
 
     def item_anchor(self, item: int, clause: int | None = None) -> str | None:
         """Anchor of 第（N）项, in the given 款 or the first 款 that has it."""
-        suffix = f"-x{item}"
         for p in self.paragraphs:
-            if p.role == "item" and p.anchor and p.anchor.endswith(suffix):
-                if clause is None or p.anchor.startswith(f"{self.number.anchor}-k{clause}-"):
-                    return p.anchor
+            if p.role == Role.ITEM and p.item == item and clause in (None, p.clause):
+                return p.anchor
         return None
 
 
 @dataclass
 class Heading:
+    """A 编/分编/章/节 heading (kind and number set), 序言, or another heading of the body."""
+
     level: int
     line: int
     text: str
@@ -105,6 +124,8 @@ class Heading:
 
 @dataclass
 class LawText:
+    """A parsed law file: title, 题注 lines and the body in source order."""
+
     title: str = ""
     title_line: int = 0
     notes: list[Block] = field(default_factory=list)
@@ -198,7 +219,7 @@ class _BodyBuilder:
         heading = Heading(level, line, text)
         division = DIVISION.match(text)
         if text.replace(" ", "").replace("\u3000", "") == PREAMBLE:
-            heading.kind, heading.anchor = PREAMBLE, "xu-yan"
+            heading.kind, heading.anchor = PREAMBLE, PREAMBLE_ANCHOR
         elif division:
             heading.kind = division["kind"]
             heading.number = from_chinese(division["num"])
@@ -209,13 +230,9 @@ class _BodyBuilder:
     def _division_anchor(self, kind: str, number: int) -> str:
         if kind == "编":
             self.bian = number
-            return f"bian-{number}"
-        if kind == "分编":
-            return f"bian-{self.bian}-fenbian-{number}"
-        if kind == "章":
+        elif kind == "章":
             self.chapter = number
-            return f"zhang-{number}"
-        return f"zhang-{self.chapter}-jie-{number}"
+        return division_anchor(kind, number, bian=self.bian, chapter=self.chapter)
 
     def paragraph(self, block: Block) -> None:
         opening = ARTICLE.match(block.text)
@@ -224,30 +241,31 @@ class _BodyBuilder:
             written = opening.group(0)[: -len(opening["sep"])]
             self.article = Article(number, block.line, written, opening["sep"])
             self.clause = 1
-            anchor = f"{number.anchor}-k1"
-            self.article.paragraphs.append(Paragraph(block.line, block.text, "clause", anchor))
+            self._add(block, Role.CLAUSE)
             self.law.body.append(self.article)
             return
         if self.article is None:
-            self.law.body.append(Paragraph(block.line, block.text, "loose"))
+            self.law.body.append(Paragraph(block.line, block.text, Role.LOOSE))
             return
-        base = self.article.number.anchor
         item = ITEM.match(block.text)
         if item:
-            self.article.paragraphs.append(
-                Paragraph(block.line, block.text, "item", f"{base}-k{self.clause}-x{from_chinese(item['num'])}", item.group(0))
-            )
+            self._add(block, Role.ITEM, item.group(0), item=from_chinese(item["num"]))
             return
         previous = self.article.paragraphs[-1]
         subitem = SUBITEM.match(block.text)
-        if subitem and previous.role in ("item", "subitem"):
-            item_anchor = previous.anchor.rsplit("-m", 1)[0]
-            self.article.paragraphs.append(
-                Paragraph(block.line, block.text, "subitem", f"{item_anchor}-m{subitem['num']}", subitem.group(0))
-            )
+        if subitem and previous.role in (Role.ITEM, Role.SUBITEM):
+            self._add(block, Role.SUBITEM, subitem.group(0), item=previous.item, subitem=int(subitem["num"]))
             return
         self.clause += 1
-        self.article.paragraphs.append(Paragraph(block.line, block.text, "clause", f"{base}-k{self.clause}"))
+        self._add(block, Role.CLAUSE)
+
+    def _add(self, block: Block, role: Role, marker: str = "", item: int | None = None,
+             subitem: int | None = None) -> None:
+        """Append a 款/项/目 of the current article, its anchor made from its numbers."""
+        number = self.article.number
+        anchor = unit_anchor(number.base, number.sub, self.clause, item, subitem)
+        self.article.paragraphs.append(
+            Paragraph(block.line, block.text, role, anchor, marker, self.clause, item, subitem))
 
 
 def display_item_marker(marker: str) -> str:

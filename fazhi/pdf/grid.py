@@ -28,6 +28,8 @@ import unicodedata
 
 from lxml import html as lhtml
 
+from fazhi import contract
+
 BREAK = " "
 #: Where 禁则 forbid a break (before ，。 after “《), a no-break space still takes its share
 #: of a line's slack: spread over every gap, it stays below the gap text extractors read
@@ -41,10 +43,10 @@ OPENING = set("（《〈「『“‘〔【［｛")
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "div", "blockquote", "figcaption"}
 #: Elements whose text must stay as it is.
 SKIP = {"pre", "code", "script", "style", "svg", "math"}
-SKIP_CLASSES = {"fz-no-grid", "fz-title", "fz-signature"}
+SKIP_CLASSES = {"fz-no-grid", contract.TITLE, contract.SIGNATURE}
 #: Numbers (一、 第一条) are labels set solid: the slack goes to the text after them. Text
 #: extractors also read the widened gaps of a short run as a word space where it ends.
-SOLID_CLASSES = {"fz-num", "fz-article-num"}
+SOLID_CLASSES = contract.SOLID_CLASSES
 _WS = re.compile(r"(\s+)")
 
 

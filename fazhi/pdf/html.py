@@ -14,6 +14,7 @@ from html import escape
 
 from lxml import html as lhtml
 
+from fazhi import contract
 from fazhi.search.dictionary import general_dictionary
 from fazhi.pdf import grid
 
@@ -39,9 +40,9 @@ def run_in(root) -> None:
     """
     for heading in list(root.iter(*_HEADINGS)):
         following = heading.getnext()
-        if "fz-run-in" not in (heading.get("class") or "").split() or following is None or following.tag != "p":
+        if contract.RUN_IN not in (heading.get("class") or "").split() or following is None or following.tag != "p":
             continue
-        span = lhtml.Element("span", {"class": f"fz-run-in fz-{heading.tag}"})
+        span = lhtml.Element("span", {"class": f"{contract.RUN_IN} fz-{heading.tag}"})
         if heading.get("id"):
             span.set("id", heading.get("id"))
         span.text = heading.text
@@ -78,7 +79,7 @@ def _width(text: str) -> float:
 def balance_title(root) -> None:
     """Break h1.fz-title (a plain-text title) into balanced lines with <br>."""
     for h1 in root.iter("h1"):
-        if "fz-title" in (h1.get("class") or "").split() and len(h1) == 0 and h1.text:
+        if contract.TITLE in (h1.get("class") or "").split() and len(h1) == 0 and h1.text:
             lines = title_lines(h1.text)
             h1.text = lines[0]
             for line in lines[1:]:

@@ -18,14 +18,13 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from fazhi import contract
 from fazhi.text import ids
 from fazhi.diagnostics import Collector
 from fazhi.text.fences import outside_fences
 from fazhi.report.numbering import SCHEMES, Counters, marker, read_manual_number, style_for
 
 HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
-NUMBER_CLASS = "fz-num"
-RUN_IN_CLASS = "fz-run-in"
 _ATX = re.compile(r"^(#{1,6})(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 #: A heading ending with a full stop is a run-in sentence (（一）加强普查宣传，创新宣传形式。):
@@ -95,7 +94,7 @@ def number_heading(
         el.text = text
     full = text + "".join(etree.tostring(c, encoding="unicode", method="text") for c in el)
     if full.rstrip().endswith(RUN_IN_END):
-        el.set("class", " ".join(filter(None, [el.get("class"), RUN_IN_CLASS])))
+        el.set("class", " ".join(filter(None, [el.get("class"), contract.RUN_IN])))
     if expected_style is None:
         return full
     skipped = counters.skipped_parent(level)
@@ -107,7 +106,7 @@ def number_heading(
         _check_manual(manual, expected_style, position, number, full, diagnostics, line)
     if not full.strip():
         diagnostics.add(line, f"标题只有编号“{manual.text.strip() if manual else ''}”，没有标题文字")
-    span = etree.Element("span", {"class": NUMBER_CLASS})
+    span = etree.Element("span", {"class": contract.HEADING_NUM})
     span.text = number
     span.tail = el.text
     el.text = None

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Mapping
 
+from fazhi import contract
+
 REQUIRED_KEYS = ("title", "署名", "成文日期")
 _COLONS = "：:"
 
@@ -39,7 +41,7 @@ def is_report(meta: Mapping[str, Any]) -> bool:
 
 def head_html(parts: ReportParts) -> str:
     """Title (centred, 7.3.1) and 主送机关 (flush left, full-width colon, 7.3.2)."""
-    html = f'<h1 class="fz-title">{escape(parts.title)}</h1>\n'
+    html = f'<h1 class="{contract.TITLE}">{escape(parts.title)}</h1>\n'
     if parts.addressee:
         html += f'<p class="fz-addressee">{escape(parts.addressee.rstrip(_COLONS))}：</p>\n'
     return html
@@ -59,7 +61,7 @@ def signature_html(parts: ReportParts) -> str:
         lines.append(f'<span class="fz-signer">{escape(parts.signature)}</span>')
     if parts.date:
         lines.append(f'<span class="fz-date">{escape(parts.date)}</span>')
-    return f'<div class="fz-signature"><div class="fz-signature-box">{"".join(lines)}</div></div>\n'
+    return f'<div class="{contract.SIGNATURE}"><div class="fz-signature-box">{"".join(lines)}</div></div>\n'
 
 
 def wrap_report(body_html: str, meta: Mapping[str, Any]) -> str:

@@ -11,10 +11,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-ARTICLE_CLASS = "fz-article"
-ARTICLE_NUMBER_CLASS = "fz-article-num"
-#: Generated heading numbers: 公文 levels (一、（一）) and law units (第二章, 第一节).
-HEADING_NUMBER_CLASSES = {"fz-num", "fz-law-num"}
+from fazhi.contract import ARTICLE, ARTICLE_NUM, HEADING_NUMBER_CLASSES
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED = {"script", "style", "object", "template"}
 _BLOCKS = {"p", "li", "div", "br", "tr", "td", "th", "dd", "dt", "blockquote", "pre", "table", "section"}
@@ -77,11 +74,11 @@ class _Splitter(HTMLParser):
         if tag in _HEADINGS and (tag == "h1" or attr.get("id")):
             roles.add("heading")
             self._start_heading(tag, attr.get("id"))
-        elif tag == "div" and ARTICLE_CLASS in classes and attr.get("id"):
+        elif tag == "div" and ARTICLE in classes and attr.get("id"):
             roles.add("article")
             self._current = Block(anchor=attr["id"])
             self.blocks.append(self._current)
-        if ARTICLE_NUMBER_CLASS in classes:
+        if ARTICLE_NUM in classes:
             roles.add("article-num")
         if HEADING_NUMBER_CLASSES & classes:
             roles.add("num")

@@ -24,18 +24,16 @@ phrases match as written; the worker does phrase matching on it directly.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from fazhi.text.numerals import NUMERAL_CHARS, from_chinese
+from fazhi.contract import parse_unit_anchor
 from fazhi.search.dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
 from fazhi.search.extract import Block, split_page
 from fazhi.search.pinyin import join_keys, pinyin_key
 
 INDEX_PATH = Path("search") / "search_index.json"
-_ARTICLE_LABEL = re.compile(rf"^第([{NUMERAL_CHARS}\d]+)条(?:之([{NUMERAL_CHARS}]+))?$")
 
 
 @dataclass
@@ -46,15 +44,6 @@ class PageEntry:
     #: Title and short names when the page is a law text (it has article blocks).
     law: list[str]
     status: str
-
-
-def article_number(label: str) -> str | None:
-    """第十条 → "10", 第一百二十条之一 → "120-1": the part of the anchor after `t`."""
-    match = _ARTICLE_LABEL.match(label)
-    if not match:
-        return None
-    number = str(from_chinese(match.group(1)))
-    return f"{number}-{from_chinese(match.group(2))}" if match.group(2) else number
 
 
 class IndexBuilder:
@@ -93,8 +82,8 @@ class IndexBuilder:
         location = page.url if block.anchor is None else f"{page.url}#{block.anchor}"
         if block.article:
             doc: dict[str, Any] = {"location": location, "article": block.article}
-            if number := article_number(block.article):
-                doc["n"] = number
+            if unit := parse_unit_anchor(block.anchor or ""):
+                doc["n"] = unit.article_key
             doc["text"] = block.text
             return doc
         doc = {"location": location, "title": block.title, "text": block.text}
