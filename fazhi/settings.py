@@ -1,34 +1,121 @@
-"""Site settings kept under `extra.fazhi` in mkdocs.yml, read in one place.
+"""Site settings kept under `extra.fazhi` in mkdocs.yml: one schema, read once, used by all.
 
-They live under `extra` because MkDocs rejects unknown top-level keys under --strict.
+They live under `extra` because MkDocs rejects unknown top-level keys under --strict. The
+schema is declared with MkDocs' own config options (as Material declares its plugins'), so a
+wrong value gets a message naming its key (`extra.fazhi.pdf.handbook_size: …`) and a
+misspelt key is reported instead of silently ignored. The build hooks, `fazhi check` and
+the CLI all call `Settings.from_extra`, so they can never disagree about folders or schemes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Mapping
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
 from fazhi.report.numbering import SCHEMES
+
+PAPER_SIZES = ("A4", "A5")
+DEFAULT_SIGNATURE = 16
+
+
+class SettingsError(ValueError):
+    """A wrong value in extra.fazhi; the message names the key and is shown to staff as is."""
+
+
+class _Paper(c.Choice):
+    """A4 or A5, in any letter case."""
+
+    def run_validation(self, value: object) -> str:
+        return super().run_validation(str(value).upper())
+
+
+class _Signature(c.Type):
+    """Pages per booklet signature: a positive multiple of 4."""
+
+    def run_validation(self, value: object) -> int:
+        value = super().run_validation(value)
+        if value < 4 or value % 4:
+            raise c.ValidationError(f"每帖页数必须是 4 的倍数（至少 4），而不是 {value}")
+        return value
+
+
+class _Numbering(c.Type):
+    """{"default": scheme, "<folder>/": scheme, …} with every scheme known."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        value = {str(k): str(v) for k, v in super().run_validation(value).items()}
+        for key, scheme in value.items():
+            if scheme not in SCHEMES:
+                raise c.ValidationError(f"{key}: 未知的编号方案 {scheme!r}，可用：{', '.join(SCHEMES)}")
+        return value
+
+
+class PdfSchema(base.Config):
+    """extra.fazhi.pdf: paper of the whole handbook and of each law, pages per signature."""
+
+    handbook_size = _Paper(PAPER_SIZES, default="A5")
+    law_size = _Paper(PAPER_SIZES, default="A5")
+    booklet_signature = _Signature(int, default=DEFAULT_SIGNATURE)
+
+
+class FazhiSchema(base.Config):
+    """extra.fazhi as a whole."""
+
+    bureau = c.Type(str, default="")
+    #: Folder of the law texts, relative to mkdocs.yml.
+    handbook = c.Type(str, default="handbook")
+    #: Top-level navigation order: files, or folders ending in /.
+    nav_order = c.ListOfItems(c.Type(str), default=[])
+    numbering = _Numbering(dict, default={})
+    pdf = c.SubConfig(PdfSchema)
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    handbook_size: str = "A5"
+    law_size: str = "A5"
+    booklet_signature: int = DEFAULT_SIGNATURE
 
 
 @dataclass(frozen=True)
 class Settings:
+    """The validated extra.fazhi, typed."""
+
+    bureau: str = ""
+    handbook: str = "handbook"
+    nav_order: tuple[str, ...] = ()
     #: Scheme for pages that say nothing and match no prefix.
     numbering_default: str = "none"
     #: Folder prefix (as in docs/) → scheme, e.g. {"reports/": "gongwen"}; longest prefix wins.
     numbering_by_path: dict[str, str] = field(default_factory=dict)
-    bureau: str = ""
+    pdf: PdfOptions = PdfOptions()
+    #: Keys in extra.fazhi that the schema does not know (reported as warnings).
+    unknown_keys: tuple[str, ...] = ()
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> "Settings":
-        raw = dict((extra or {}).get("fazhi") or {})
-        numbering = dict(raw.get("numbering") or {})
-        default = str(numbering.pop("default", "none"))
-        by_path = {str(k): str(v) for k, v in numbering.items()}
-        for scheme in [default, *by_path.values()]:
-            if scheme not in SCHEMES:
-                raise ValueError(f"extra.fazhi.numbering: 未知的编号方案 {scheme!r}，可用：{', '.join(SCHEMES)}")
-        return cls(default, by_path, str(raw.get("bureau", "")))
+    def from_extra(cls, extra: Mapping[str, Any] | None) -> "Settings":
+        """Validate extra.fazhi; raises SettingsError naming the first wrong key."""
+        schema = FazhiSchema()
+        schema.load_dict(dict((extra or {}).get("fazhi") or {}))
+        failed, warnings = schema.validate()
+        if failed:
+            key, error = failed[0]
+            raise SettingsError(f"mkdocs.yml 中 extra.fazhi.{key} 的设置有误：{error}")
+        numbering = dict(schema.numbering)
+        pdf = schema.pdf
+        return cls(
+            bureau=schema.bureau,
+            handbook=schema.handbook,
+            nav_order=tuple(schema.nav_order),
+            numbering_default=numbering.pop("default", "none"),
+            numbering_by_path=numbering,
+            pdf=PdfOptions(pdf.handbook_size, pdf.law_size, pdf.booklet_signature),
+            unknown_keys=tuple(_unknown(warnings)),
+        )
 
     def scheme_for(self, src_uri: str, meta: Mapping[str, Any]) -> str:
         """Front matter `numbering:` wins, then the longest matching folder prefix, then the default."""
@@ -36,3 +123,26 @@ class Settings:
             return str(meta["numbering"])
         prefixes = [p for p in self.numbering_by_path if src_uri.startswith(p)]
         return self.numbering_by_path[max(prefixes, key=len)] if prefixes else self.numbering_default
+
+    def handbook_root(self, project: Path) -> Path:
+        """The law texts' folder for the project whose mkdocs.yml is in `project`."""
+        return project / self.handbook
+
+    def unknown_key_messages(self) -> list[str]:
+        return [f"mkdocs.yml 中 extra.fazhi 的设置项 {key} 无法识别（拼写是否有误？），已忽略" for key in self.unknown_keys]
+
+
+def _unknown(warnings: list[tuple[str, object]]) -> list[str]:
+    """Dotted names of unrecognised keys, from MkDocs' validation warnings.
+
+    MkDocs says "Unrecognised configuration name: bar" for a key of extra.fazhi, and
+    "Sub-option 'foo': Unrecognised configuration name: foo" for one inside pdf.
+    """
+    names = []
+    for key, warning in warnings:
+        text = str(warning)
+        if "Unrecognised configuration name" not in text:
+            continue
+        sub = text.split("'")[1] if text.startswith("Sub-option '") else None
+        names.append(f"{key}.{sub}" if sub else key)
+    return names

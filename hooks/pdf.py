@@ -8,7 +8,6 @@ rendered in the background after each rebuild, so the preview reloads at once.
 from pathlib import Path
 
 from fazhi.site import handbook as site
-from fazhi.law.handbook import load_handbook
 from fazhi.law.index_page import INDEX_SRC_URI
 from fazhi.site.glue import log
 from fazhi.pdf import paths
@@ -38,7 +37,7 @@ def on_config(config):
 
 def on_files(files, config):
     if _build is not None:
-        _build.book = load_handbook(site.handbook_root(config))
+        _build.book = site.load_book(config)
     return files
 
 

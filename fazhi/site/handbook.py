@@ -14,9 +14,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from fazhi.site.glue import project_dir, site_settings
 from fazhi.site.nav import relink
 from fazhi.law.extension import LawTarget
-from fazhi.law.handbook import HISTORY, Handbook, LawEntry
+from fazhi.law.handbook import HISTORY, Handbook, LawEntry, load_handbook
 from fazhi.law.index_page import INDEX_SRC_URI, index_markdown
 
 NAV_TITLE = "普法手册"
@@ -71,14 +72,31 @@ def _holds(item, src_uri: str) -> bool:
 
 
 def handbook_root(config: MkDocsConfig) -> Path:
-    """handbook/ next to mkdocs.yml (or extra.fazhi.handbook, relative to it)."""
-    fazhi = (config.extra or {}).get("fazhi") or {}
-    return Path(config.config_file_path).parent / str(fazhi.get("handbook") or "handbook")
+    """The law texts' folder (extra.fazhi.handbook, relative to mkdocs.yml)."""
+    return site_settings(config).handbook_root(project_dir(config))
+
+
+#: (folder, what its files looked like) → the Handbook read from them.
+_loaded: dict[tuple[Path, tuple], Handbook] = {}
+
+
+def load_book(config: MkDocsConfig) -> Handbook:
+    """The handbook of this build, read once however many hooks ask for it.
+
+    Read again only when a file under the folder changed (`mkdocs serve` after an edit).
+    """
+    root = handbook_root(config)
+    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+    key = (root, tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = load_handbook(root)
+    return _loaded[key]
 
 
 def source_path(file: File, config: MkDocsConfig) -> str:
     """The law file as staff know it (handbook/…/x.md, relative to mkdocs.yml) for messages."""
-    project = Path(config.config_file_path).parent
+    project = project_dir(config)
     if file.abs_src_path and Path(file.abs_src_path).is_relative_to(project):
         return Path(file.abs_src_path).relative_to(project).as_posix()
     return file.src_path
