@@ -17,6 +17,7 @@ from fazhi.text import ids
 from fazhi.report import new as new_report
 from fazhi.check import run
 from fazhi.check.runner import display_path, find_root, load_settings
+from fazhi.settings import SettingsError
 from fazhi.diagnostics import Diagnostic
 from fazhi.importer import import_file
 from fazhi.importer.report import Imported
@@ -70,10 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
     chk = new(commands.add_parser, name="check", help="检查 Markdown 文件（编码、前置信息、编号、条文、链接）",
-              description="不构建网站，直接检查文件；发现错误时退出码为 1。")
-    chk.add_argument("paths", metavar="路径", nargs="*", type=Path, help="要检查的文件或文件夹（默认 docs/ 和 handbook/）")
+              description="不构建网站，直接检查文件。与正式构建（scripts/build.sh，即 mkdocs build --strict）一致："
+                          "凡会使正式构建失败的问题都报为“错误”或“警告”，此时退出码为 1；"
+                          "“提示”不影响构建，退出码仍为 0。")
+    chk.add_argument("paths", metavar="路径", nargs="*", type=Path,
+                     help="要检查的文件或文件夹（默认 docs/ 和手册文件夹，即 mkdocs.yml 中 extra.fazhi.handbook，默认 handbook/）")
     chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8")
-    chk.add_argument("--strict", action="store_true", help="有警告时也以退出码 1 结束（与正式构建一致）")
     chk.add_argument("-v", "--verbose", action="store_true", help="同时列出“提示”级别的信息")
 
     rep = new(commands.add_parser, name="new-report", help="按模板新建某一年度的法治政府建设报告",
@@ -124,13 +127,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    result = run(args.paths, fix=args.fix)
+    try:
+        result = run(args.paths, fix=args.fix)
+    except SettingsError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
     for path in result.fixed:
         print(f"{path}: 已改存为 UTF-8（无 BOM，LF 换行）", file=sys.stderr)
     _print(result.diagnostics, args.verbose)
     errors, warnings, infos = (result.count(level) for level in ("error", "warning", "info"))
     print(f"检查了 {result.files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示", file=sys.stderr)
-    return 1 if errors or (args.strict and warnings) else 0
+    return 1 if errors or warnings else 0
 
 
 def cmd_new_report(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
 """What a report made by `fazhi new-report` still lacks: template prompts (【请填写】) and the day
-of its 成文日期. Check-only, so that a fresh template still builds under --strict."""
+of its 成文日期. The publish build refuses them too (a template must not go out as it is);
+`mkdocs serve` still previews it, with the warnings."""
 
 from __future__ import annotations
 

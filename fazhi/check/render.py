@@ -15,13 +15,13 @@ from pathlib import Path
 import markdown
 
 from fazhi.diagnostics import Diagnostic
-from fazhi.law.extension import LawExtension, PageSettings
 from fazhi.law.handbook import load_handbook
-from fazhi.site.handbook import link_targets
-from fazhi.report.extension import NumberingExtension
+from fazhi.pages import PageExtensions, PageSource
 from fazhi.security.sanitize import find_unsafe_html
 from fazhi.settings import Settings
+from fazhi.site.handbook import link_targets
 from fazhi.check.source import Source
+
 
 @dataclass
 class Context:
@@ -36,23 +36,22 @@ class Context:
 
     @cached_property
     def handbook(self):
-        return load_handbook(self.root / "handbook")
+        return load_handbook(self.settings.handbook_root(self.root))
+
+    @cached_property
+    def pages(self) -> PageExtensions:
+        """fazhi's extensions, set up per file exactly as the build's hook does."""
+        pages = PageExtensions(self.settings)
+        pages.law_targets = link_targets(self.handbook)
+        return pages
 
 
 def check_rendering(source: Source, context: Context) -> list[Diagnostic]:
-    scheme = context.settings.scheme_for(source.uri, source.meta)
-    numbering = NumberingExtension()
-    numbering.begin_document(scheme, source.path, source.body_offset)
-    extensions: list = [*context.extensions, numbering]
-    law = None
-    if scheme == "law":
-        book = context.handbook
-        law = LawExtension()
-        law.begin_document(PageSettings(True, source.path, source.body_offset, source.meta, link_targets(book)))
-        extensions.append(law)
+    pages = context.pages
+    pages.begin(PageSource(source.path, source.uri, source.meta, source.body_offset))
+    extensions: list = [*context.extensions, *pages.extensions]
     markdown.Markdown(extensions=extensions, extension_configs=context.extension_configs).convert(source.body)
-    found = numbering.diagnostics.drain() + (law.diagnostics.drain() if law else [])
-    return found + find_unsafe_html(source.text, source.path)
+    return pages.drain() + find_unsafe_html(source.text, source.path)
 
 
 def check_handbook(context: Context) -> list[Diagnostic]:

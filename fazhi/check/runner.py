@@ -1,9 +1,10 @@
 """`fazhi check`: run every check over the Markdown sources without building the site.
 
 Checks are small functions of a `Source`; `BUILD_CHECKS` are the ones the MkDocs hook
-runs too (the build already reports heading numbers through the numbering extension
-and broken links through MkDocs' own validation, so those are check-only; template
-prompts are check-only so that a fresh `fazhi new-report` still builds).
+runs too (the build already reports heading numbers and law structure through its
+extensions and broken links through MkDocs' own validation). Whatever fails the strict
+publish build is an error or a warning here, and either makes `fazhi check` exit 1;
+notes (info) never do. Unreplaced template prompts fail both: they must not be published.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from fazhi.check.source import Source, load
 Check = Callable[[Source], list[Diagnostic]]
 
 #: Checks that need nothing but the file; all run in `fazhi check`, and in the build hook.
-BUILD_CHECKS: tuple[Check, ...] = (check_encoding, check_line_ends, check_tabs, check_front_matter, check_markers)
-DEFAULT_FOLDERS = ("docs", "handbook")
+BUILD_CHECKS: tuple[Check, ...] = (
+    check_encoding, check_line_ends, check_tabs, check_front_matter, check_markers, check_placeholders)
+DOCS = "docs"
 
 
 def find_root(start: Path) -> Path:
@@ -57,6 +59,7 @@ def load_config(root: Path) -> dict:
 
 
 def load_settings(root: Path) -> Settings:
+    """extra.fazhi of the project, validated as the build validates it."""
     return Settings.from_extra(load_config(root).get("extra") or {})
 
 
@@ -74,10 +77,10 @@ def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
     return names, options
 
 
-def site_uri(path: Path, root: Path) -> str:
-    """Where a file sits in the site: reports/2024.md for docs/reports/2024.md, handbook/x.md as is."""
+def site_uri(path: Path, root: Path, settings: Settings) -> str:
+    """Where a file sits in the site: reports/2024.md for docs/reports/2024.md, handbook/x.md for a law."""
     resolved = path.resolve()
-    for base, prefix in ((root / "docs", ""), (root / "handbook", "handbook/")):
+    for base, prefix in ((root / DOCS, ""), (settings.handbook_root(root), "handbook/")):
         if resolved.is_relative_to(base.resolve()):
             return prefix + resolved.relative_to(base.resolve()).as_posix()
     return path.name
@@ -113,7 +116,6 @@ def check_source(source: Source, context: Context) -> list[Diagnostic]:
         return found
     found += check_rendering(source, context)
     found += check_links(source, context.root)
-    found += check_placeholders(source)
     if source.kind == "law":
         found += check_continuity(source) + check_handbook(context)
     return found
@@ -122,14 +124,15 @@ def check_source(source: Source, context: Context) -> list[Diagnostic]:
 def run(paths: list[Path], *, fix: bool = False, root: Path | None = None) -> Result:
     root = root or find_root(Path.cwd())
     config = load_config(root)
-    context = Context(root, Settings.from_extra(config.get("extra") or {}), *markdown_extensions(config))
-    result = Result()
-    defaults = [root / name for name in DEFAULT_FOLDERS if (root / name).exists()]
+    settings = Settings.from_extra(config.get("extra") or {})
+    context = Context(root, settings, *markdown_extensions(config))
+    result = Result(diagnostics=[Diagnostic("mkdocs.yml", 1, 1, "warning", m) for m in settings.unknown_key_messages()])
+    defaults = [folder for folder in (root / DOCS, settings.handbook_root(root)) if folder.exists()]
     for path in markdown_files(paths or defaults):
         if not path.exists():
             result.diagnostics.append(Diagnostic(display_path(path), 1, 1, "error", "文件或文件夹不存在"))
             continue
-        source = load(path, display_path(path), site_uri(path, root))
+        source = load(path, display_path(path), site_uri(path, root, settings))
         if fix and (data := fixed_bytes(source)) is not None:
             path.write_bytes(data)
             result.fixed.append(source.path)
