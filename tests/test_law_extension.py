@@ -65,8 +65,13 @@ def test_headings_keep_their_number_and_get_stable_ids_in_the_toc():
     assert soup.select_one("h2#zhang-1").get_text() == "第一章 总则"
     assert soup.select_one("h2#zhang-2").get_text() == "第二章 第三条的细则"
     assert soup.select_one("h3#zhang-2-jie-1").get_text() == "第一节 一般规定"
-    titles = [t["name"] for t in toc[0]["children"]] if toc[0]["level"] == 1 else [t["name"] for t in toc]
-    assert titles == ["第一章 总则", "第二章 第三条的细则"]  # 条 never flood the TOC
+    # The TOC nests as the law does: title → 章 → 节, and 条 never flood it.
+    assert [(t["level"], t["name"]) for t in toc] == [(1, "某某条例")]
+    chapters = toc[0]["children"]
+    assert [(t["level"], t["id"], t["name"]) for t in chapters] == [
+        (2, "zhang-1", "第一章 总则"), (2, "zhang-2", "第二章 第三条的细则")]
+    assert chapters[0]["children"] == []
+    assert [(t["level"], t["id"], t["name"]) for t in chapters[1]["children"]] == [(3, "zhang-2-jie-1", "第一节 一般规定")]
 
 
 def test_notes_under_the_title_not_articles():

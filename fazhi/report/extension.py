@@ -58,6 +58,14 @@ def heading_lines(lines: list[str]):
 
 
 class NumberingTreeprocessor(Treeprocessor):
+    """Numbers h2–h6 in document order under the page's scheme.
+
+    The number is real text (span.fz-num) so it reaches the TOC, search and copy-paste; a
+    number the author typed is removed first and, when it disagrees with the position,
+    reported with its source line. Ids come from the heading text without its number, so
+    inserting a section moves no other id.
+    """
+
     def __init__(self, md: Markdown, ext: "NumberingExtension") -> None:
         super().__init__(md)
         self.ext = ext
@@ -125,6 +133,12 @@ def _check_manual(manual, expected_style, position, number, text, diagnostics, l
 
 
 class NumberingExtension(Extension):
+    """Heading numbering (一、（一）1.（1）) as a Python-Markdown extension.
+
+    One instance serves a whole build: `begin_document` sets the scheme, the file and its
+    line offset before each page, and findings collect in `diagnostics` until drained.
+    """
+
     def __init__(self, **kwargs) -> None:
         self.config = {
             "scheme": ["gongwen", "Numbering scheme: " + ", ".join(SCHEMES)],
