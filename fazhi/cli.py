@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     chk = new(commands.add_parser, name="check", help="检查 Markdown 文件（编码、前置信息、编号、条文、链接）",
               description="不构建网站，直接检查文件；发现错误时退出码为 1。")
     chk.add_argument("paths", metavar="路径", nargs="*", type=Path, help="要检查的文件或文件夹（默认 docs/ 和 handbook/）")
-    chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8")
+    chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8，并删除零宽字符（U+200B 等），其余一字不改")
     chk.add_argument("--strict", action="store_true", help="有警告时也以退出码 1 结束（与正式构建一致）")
     chk.add_argument("-v", "--verbose", action="store_true", help="同时列出“提示”级别的信息")
 

@@ -40,7 +40,8 @@ def on_page_markdown(markdown, page, config, files):
     path = site.source_path(page.file, config)
     if active:
         report(continuity.check_articles(page.file.content_string, path))
-    _ext.begin_document(PageSettings(active, path, front_matter_lines(page, markdown), page.meta, _targets))
+    versions = site.versions(_book, page.file.src_uri)
+    _ext.begin_document(PageSettings(active, path, front_matter_lines(page, markdown), page.meta, _targets, versions))
     return markdown
 
 

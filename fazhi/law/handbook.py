@@ -11,6 +11,9 @@ A file not listed goes to 其他 (and the build says so); a superseded text goes
 separate 历史文本 group, never among the laws in force. Within a category the config's
 order holds; 其他 and 历史文本 are ordered by the pinyin of the short title (pypinyin),
 not by code point. The whole-book PDF and the search dictionary follow `Handbook.laws`.
+
+Two files with the same title are versions of one law (`Handbook.versions_of`): a new
+version is one more file, and the pages and the index link the versions up by themselves.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+import re
+
 import yaml
 from pypinyin import Style, lazy_pinyin
 
 from fazhi.diagnostics import Diagnostic
 from fazhi.law import meta as law_meta
+from fazhi.law.excerpt import Excerpt, excerpt_of
 from fazhi.text.frontmatter import split_front_matter
 from fazhi.law.structure import parse_law
 from fazhi.law.xref import normalise_title
@@ -56,6 +62,15 @@ class LawEntry:
     #: (id, text) of its 编/章/节 headings, in order.
     headings: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     meta: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def excerpt(self) -> Excerpt | None:
+        return excerpt_of(self.meta)
+
+    @property
+    def date_key(self) -> tuple[int, ...]:
+        """(2016, 3, 16) for 2016年3月16日, to order versions; () when undated."""
+        return tuple(int(n) for n in re.findall(r"\d+", self.date))
 
     @property
     def superseded(self) -> bool:
@@ -100,6 +115,15 @@ class Handbook:
     @property
     def article_total(self) -> int:
         return sum(law.article_count for law in self.laws)
+
+    def versions_of(self, law: LawEntry) -> list[LawEntry]:
+        """The other texts of the same law (same title) in the handbook, oldest first."""
+        others = [e for e in self.laws if e.title == law.title and e.stem != law.stem]
+        return sorted(others, key=lambda e: (e.date_key, e.stem))
+
+    def history_under(self, law: LawEntry) -> list[LawEntry]:
+        """Superseded versions of a current text, newest first (listed under it in the index)."""
+        return [e for e in reversed(self.versions_of(law)) if e.superseded]
 
     def link_targets(self) -> dict[str, LawEntry]:
         """Normalised title → law to link citations to; a current text wins over a superseded one."""
