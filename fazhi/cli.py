@@ -126,7 +126,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     result = run(args.paths, fix=args.fix)
     for path in result.fixed:
-        print(f"{path}: 已改存为 UTF-8（无 BOM，LF 换行）", file=sys.stderr)
+        print(f"{path}: 已改存为 UTF-8（无 BOM、无零宽字符，LF 换行）", file=sys.stderr)
     _print(result.diagnostics, args.verbose)
     errors, warnings, infos = (result.count(level) for level in ("error", "warning", "info"))
     print(f"检查了 {result.files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示", file=sys.stderr)
