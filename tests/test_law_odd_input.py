@@ -8,15 +8,18 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from fazhi.law.continuity import check_articles
 from fazhi.law.structure import parse_law
+from fazhi.law.extension import LawTarget
 from test_law_extension import render
 
 ZWSP, BOM, NBSP, EN, IDEO = "\u200b", "\ufeff", "\u00a0", "\u2002", "\u3000"
 
 INVISIBLE = f"""---
 title: 零宽字符测试条例
+level: 行政法规
 status: current
 article_count: 5
 ---
@@ -47,6 +50,7 @@ article_count: 5
 
 CODE = f"""---
 title: 中华人民共和国测试法典
+level: 法律
 status: current
 article_count: 9
 ---
@@ -247,3 +251,67 @@ def test_without_bian_chapter_ids_stay_as_they_were():
     soup, _, _ = render(PLAIN)
     assert [h["id"] for h in soup.select("h2")] == ["zhang-1", "zhang-2"]
     assert re.search(r"<h2", str(soup)) and not soup.select("h3, h4")
+
+
+# --- excerpts ------------------------------------------------------------------------------
+
+EXCERPT = """---
+title: 中华人民共和国测试法典（婚姻家庭编）
+excerpt: 第五编 婚姻家庭
+level: 法律
+status: current
+article_count: 2
+first_article: 第一千零四十条
+last_article: 第一千零四十一条
+---
+# 中华人民共和国测试法典
+
+# 婚姻家庭编
+
+2020年5月28日 通过
+
+<!-- INFO END -->
+
+## 第一章\u2002\u2002一般规定
+
+第一千零四十条 本编调整婚姻家庭关系。
+
+第一千零四十一条 依照本法第一千零四十条和第一千二百六十条的规定；前条另有规定的除外。
+"""
+
+
+def excerpt_meta():
+    return yaml.safe_load(EXCERPT.split("---\n")[1])
+
+
+def test_excerpt_counts_from_its_first_article_and_keeps_the_codes_numbers():
+    assert check_articles(EXCERPT, "x.md") == []
+    law = parse_law(EXCERPT)
+    assert [a.number.anchor for a in law.articles] == ["t1040", "t1041"]
+    assert [(h.kind, h.anchor) for h in law.headings] == [("编", "bian-5"), ("章", "bian-5-zhang-1")]
+    damaged = EXCERPT.replace("第一千零四十条 本编", "第一条 本编")
+    assert [d.message for d in check_articles(damaged, "x.md")][0] == "首条应为第一千零四十条，实为第一条"
+
+
+def test_excerpt_citation_outside_it_is_plain_text_without_a_warning():
+    soup, found, _ = render(EXCERPT.split("---\n", 2)[2], meta=excerpt_meta())
+    assert found == []
+    assert [(a.get_text(), a["href"]) for a in soup.select("#t1041 a")] == [("第一千零四十条", "#t1040"), ("前条", "#t1040")]
+    assert soup.select_one("h1").get_text() == "中华人民共和国测试法典（节选）"
+    meta = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select("dl.fz-law-meta dt")}
+    assert meta["节选"] == "第五编 婚姻家庭（第一千零四十条至第一千零四十一条）"
+
+
+def test_excerpt_citation_outside_it_links_to_the_whole_code_when_the_handbook_has_it():
+    laws = {"测试法典": LawTarget("ceshi-fadian.md", frozenset({"t1040", "t1041", "t1260"}))}
+    soup, found, _ = render(EXCERPT.split("---\n", 2)[2], meta=excerpt_meta(), laws=laws)
+    assert found == []
+    links = [(a.get_text(), a["href"]) for a in soup.select("#t1041 a")]
+    assert ("第一千二百六十条", "ceshi-fadian.md#t1260") in links and ("第一千零四十条", "#t1040") in links
+
+
+def test_a_whole_law_still_warns_about_a_missing_article():
+    whole = EXCERPT.replace("excerpt: 第五编 婚姻家庭\n", "").replace("first_article: 第一千零四十条\n", "")
+    meta = {"title": "某法"}
+    _, found, _ = render(whole.split("---\n", 2)[2], meta=meta)
+    assert [d.message for d in found] == ["引用的第一千二百六十条在本法规中不存在，未生成链接"]
