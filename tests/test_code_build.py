@@ -1,5 +1,6 @@
 """A code (法典) with 编 and 分编, pasted in the official layout, imported with `fazhi import
---law` and built strictly beside the real handbook; and a law with invisible characters.
+--law` and built strictly beside the real handbook; a law with invisible characters; and a
+new version of 婚姻登记条例 (made up here) added as one file.
 
 One temporary project, built once for the module (no PDF): what a staff member gets when
 adding such texts.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,12 +59,34 @@ HEADING_IDS = ["bian-1", "bian-1-zhang-1", "bian-1-zhang-2", "bian-2", "bian-2-f
                "bian-2-fenbian-2", "bian-2-zhang-2", "bian-2-zhang-2-jie-1"]
 
 
+#: A made-up later text of 婚姻登记条例 (the real 2025 text is not in ../shared/laws).
+NEW_VERSION = """婚姻登记条例
+（测试用虚构文本，仅用于验证新版本的收录）
+第一条\u3000为了测试新版本的收录，制定本条例。
+第二条\u3000本条例自公布之日起施行。
+"""
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("code") / "project")
     (project / "fadian.txt").write_text(PASTED, encoding="utf-8")
+    (project / "hunyin.txt").write_text(NEW_VERSION, encoding="utf-8")
     (project / "handbook" / "lingkuan.md").write_text(INVISIBLE, encoding="utf-8")
     return project
+
+
+@pytest.fixture(scope="module")
+def new_version(project):
+    """What staff do: import the text (default file name), then fill in the date it asks for."""
+    result = fazhi("import", "--law", "hunyin.txt", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = Path(re.search(r"已写入 (\S+)", result.stderr)[1])
+    assert path.parent == project / "handbook"
+    text = path.read_text(encoding="utf-8")
+    assert "公布日期: null" in text
+    path.write_text(text.replace("公布日期: null", "公布日期: '2025-04-06'"), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +97,16 @@ def imported(project):
 
 
 @pytest.fixture(scope="module")
-def site(project, imported):
+def build(project, imported, new_version):
     out = project.parent / "site"
     result = build_site(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return out, result.stderr
+
+
+@pytest.fixture(scope="module")
+def site(build):
+    return build[0]
 
 
 def content(site, stem):
@@ -115,3 +144,25 @@ def test_invisible_characters_page_builds_with_every_article(site):
     article = content(site, "lingkuan").select_one("article.md-content__inner")
     assert [d["id"] for d in article.select("div.fz-article")] == ["t1", "t2", "t3", "t4", "t5"]
     assert [s.get_text() for s in article.select("strong.fz-article-num")][0] == "第一条"
+
+
+def test_a_new_version_is_one_file_and_links_up_with_the_old_one(build, new_version):
+    site, log = build
+    stem, old = new_version.stem, "hunyin-dengji-tiaoli-2003-superseded"
+    assert (f"handbook/{stem}.md:1:1: info: handbook.yml 未列出本文件，"
+            "已按同名文本 hunyin-dengji-tiaoli-2003-superseded 归入“婚姻家庭与收养”类") in log
+
+    def versions(page, label):
+        meta = content(site, page).select_one("dl.fz-law-meta")
+        cell = next(dt for dt in meta.select("dt") if dt.get_text() == label).find_next_sibling("dd")
+        return [(a.get_text(), a["href"]) for a in cell.select("a")]
+
+    assert versions(stem, "历史文本") == [("2003年8月8日公布的文本", f"../{old}/")]
+    assert versions(old, "现行文本") == [("2025年4月6日公布的文本", f"../{stem}/")]
+    index = BeautifulSoup((site / "handbook" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    category = next(h for h in index.select("h2") if h.get_text() == "婚姻家庭与收养")
+    items = category.find_next_sibling("ul").select(":scope > li")
+    new = next(li for li in items if li.select_one("a")["href"] == f"{stem}/")
+    assert [a["href"] for a in new.select(":scope li a")] == [f"{old}/"]
+    # The old text is no longer listed on its own as a text without a current version.
+    assert not [li for li in items if li.select_one("a")["href"] == f"{old}/"]

@@ -18,7 +18,7 @@ version is one more file, and the pages and the index link the versions up by th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -150,15 +150,42 @@ def load_handbook(root: Path) -> Handbook:
             message = f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"
             diagnostics.append(_diag(src, root, 1, message))
             continue
-        category = placement.get(stem, OTHER)
-        entries[stem] = _entry(src, category)
+        entries[stem] = _entry(src, placement.get(stem, OTHER))
+    for stem, entry in list(entries.items()):
         if stem not in placement:
-            diagnostics.append(_diag(src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
+            entries[stem] = _place_unlisted(entry, entries, placement, root, diagnostics)
+    diagnostics += _two_current_versions(entries.values(), root)
     for stem in placement:
         if stem not in entries:
             message = f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"
             diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)
+
+
+def _place_unlisted(entry: LawEntry, entries: Mapping[str, LawEntry], placement: Mapping[str, str],
+                   root: Path, diagnostics: list[Diagnostic]) -> LawEntry:
+    """A file handbook.yml does not list: in the category of another version of the same law
+    (so a new version is a one-file job), else in 其他; either way the build says so."""
+    sibling = next((e for e in entries.values() if e.title == entry.title and e.stem in placement), None)
+    if sibling is None:
+        diagnostics.append(_diag(entry.src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
+        return entry
+    message = f"{CONFIG_NAME} 未列出本文件，已按同名文本 {sibling.stem} 归入“{sibling.category}”类"
+    diagnostics.append(_diag(entry.src, root, 1, message, "info"))
+    return replace(entry, category=sibling.category)
+
+
+def _two_current_versions(entries, root: Path) -> list[Diagnostic]:
+    """A warning on each text whose title another current text also has: one must be superseded."""
+    found = []
+    current = [e for e in entries if not e.superseded]
+    for entry in current:
+        twins = [e.stem for e in current if e.title == entry.title and e is not entry]
+        if twins:
+            message = (f"与 {'、'.join(twins)} 同名，且都标为现行有效：请把较早的文本在前置信息中改为 "
+                       "status: superseded，并在 status_note 中写明被哪个文本取代")
+            found.append(_diag(entry.src, root, 1, message))
+    return found
 
 
 def _assemble(title: str, config: Mapping[str, Any], entries: dict[str, LawEntry], diagnostics) -> Handbook:
