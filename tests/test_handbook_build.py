@@ -5,7 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LAWS, build_site, cjk, copy_project
+from conftest import LAWS, build_site, cjk, copy_project, reading_order
 from fazhi.law.structure import ITEM, parse_law
 from fazhi.text.numerals import from_chinese
 
@@ -31,17 +31,6 @@ def first_number(path):
     """Where the file's articles start: 1, or an excerpt's first_article (第一千零四十条 → 1040)."""
     label = front(path, "first_article")
     return from_chinese(label[1:-1]) if label else 1
-
-
-def reading_order(body):
-    """The body as printed: a part's own `#` heading (婚姻家庭编), which the source puts between
-    the code's title and its 题注, follows the 题注, as in the official print of a part."""
-    head, sep, rest = body.partition("<!-- INFO END -->")
-    lines = head.split("\n")
-    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
-    parts = [line for line in lines[title + 1:] if line.startswith("# ")]
-    kept = [line for i, line in enumerate(lines) if i <= title or not line.startswith("# ")]
-    return "\n".join(kept) + sep + "\n" + "\n".join(parts) + rest if sep else body
 
 
 def source_paragraphs(path):
