@@ -124,3 +124,15 @@ def test_current_text_is_the_link_target_not_the_superseded_one(tmp_path):
     assert targets["某某法"].stem == "only-old"
     assert [law.stem for law in book.history] == ["old", "only-old"]  # hun < mou
     assert [law.stem for law in book.categories[0].laws] == ["new"]
+
+
+def test_two_current_texts_of_one_title_are_a_warning(tmp_path):
+    (tmp_path / "a.md").write_text(law_file("某条例"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(law_file("某条例", articles=3), encoding="utf-8")
+    messages = [(d.path, d.level, d.message) for d in load_handbook(tmp_path).diagnostics if d.level == "warning"]
+    assert messages == [
+        (f"{tmp_path.name}/a.md", "warning", "与 b 同名，且都标为现行有效：请把较早的文本在前置信息中改为 status: superseded，"
+                                             "并在 status_note 中写明被哪个文本取代"),
+        (f"{tmp_path.name}/b.md", "warning", "与 a 同名，且都标为现行有效：请把较早的文本在前置信息中改为 status: superseded，"
+                                             "并在 status_note 中写明被哪个文本取代"),
+    ]
