@@ -181,6 +181,8 @@ def test_code_rendered_with_one_title_one_note_and_bian_in_the_toc():
     levels = {h["id"]: h.name for h in soup.select("h2, h3, h4, h5")}
     assert (levels["bian-2"], levels["bian-2-fenbian-1"], levels["bian-2-zhang-1"], levels["bian-2-zhang-3-jie-1"]) == (
         "h2", "h3", "h4", "h5")
+    # Where a 编 has no 分编, its chapters are h3 and their sections h4: inside the page TOC (h2–h4).
+    assert (levels["bian-1-zhang-1"], levels["bian-4-zhang-1"], levels["bian-4-zhang-1-jie-1"]) == ("h3", "h3", "h4")
     assert soup.select_one("#bian-3").get_text() == f"第三编{IDEO}合{IDEO}{IDEO}同"
     assert soup.select_one("#bian-3 .fz-law-num").get_text() == "第三编"
     title = toc[0]
@@ -315,3 +317,12 @@ def test_a_whole_law_still_warns_about_a_missing_article():
     meta = {"title": "某法"}
     _, found, _ = render(whole.split("---\n", 2)[2], meta=meta)
     assert [d.message for d in found] == ["引用的第一千二百六十条在本法规中不存在，未生成链接"]
+
+
+def test_notes_bracketed_in_the_source_get_no_second_brackets():
+    text = "# 某法\n\n（2020年1月1日通过）\n\n<!-- INFO END -->\n\n第一条 甲。\n"
+    soup, _, _ = render(text)
+    assert soup.select_one(".fz-notes")["class"] == ["fz-notes", "fz-notes-bracketed"]
+    assert soup.select_one(".fz-notes").get_text() == "（2020年1月1日通过）"
+    plain, _, _ = render(text.replace("（2020年1月1日通过）", "2020年1月1日通过"))
+    assert plain.select_one(".fz-notes")["class"] == ["fz-notes"]

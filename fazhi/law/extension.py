@@ -157,6 +157,32 @@ def _units(law: LawText) -> Iterator[tuple[Unit, object]]:
         yield role, unit
 
 
+def division_levels(headings: list[Heading]) -> dict[str, int]:
+    """Heading level (2–6) of each 编/分编/章/节 of a code, by anchor; {} for a law without 编.
+
+    编 h2 and 分编 h3; a 章 sits one below its 编 or 分编, a 节 one below its 章. So a code's
+    chapters are h3 where a 编 has no 分编, and the table of contents (h2–h4) keeps every
+    section except under a 分编.
+    """
+    if not any(h.kind == "编" for h in headings):
+        return {}
+    levels: dict[str, int] = {}
+    parent = chapter = 1
+    for heading in headings:
+        if heading.kind == "编":
+            level = parent = 2
+        elif heading.kind == "分编":
+            level = parent = 3
+        elif heading.kind == "章":
+            level = chapter = parent + 1
+        elif heading.kind == "节":
+            level = max(chapter, parent + 1) + 1
+        else:
+            continue
+        levels[heading.anchor] = min(6, level)
+    return levels
+
+
 class _Renderer:
     """Rebuilds the page's top-level elements into the structure described above."""
 
@@ -166,9 +192,8 @@ class _Renderer:
         self.own_title = normalise_title(law.title)
         self.article_index = {a.number: i for i, a in enumerate(law.articles)}
         self.excerpt = excerpt_of(page.meta)
-        kinds = law.division_kinds
-        #: Heading level of each division kind in a code (编 h2 …); {} keeps the source levels.
-        self.levels = {kind: min(6, 2 + kinds.index(kind)) for kind in kinds} if "编" in kinds else {}
+        #: Heading level of each division of a code, by anchor; {} keeps the source levels.
+        self.levels = division_levels(law.headings)
 
     def render(self, pairs: list[tuple[tuple[Unit, object], etree.Element]]) -> None:
         children = list(self.root)
@@ -213,8 +238,8 @@ class _Renderer:
     def _heading(self, el: etree.Element, heading: Heading) -> etree.Element:
         if heading.anchor:
             el.set("id", heading.anchor)
-        if heading.kind in self.levels:
-            el.tag = f"h{self.levels[heading.kind]}"
+        if heading.anchor in self.levels:
+            el.tag = f"h{self.levels[heading.anchor]}"
         if heading.number_length and el.text and len(el) == 0:
             span = etree.Element("span", {"class": contract.LAW_NUM})
             span.text, span.tail = el.text[: heading.number_length], el.text[heading.number_length:]

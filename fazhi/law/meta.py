@@ -85,14 +85,19 @@ def notes(blocks: list[Block]) -> etree.Element | None:
     """The 题注 as one small parenthesised block, a line per history entry.
 
     The parentheses come from the stylesheet, so no character is added to the text;
-    when the source already ends with a stray ）, the closing one is left out.
+    when the source already ends with a stray ）, the closing one is left out, and when
+    the source brackets the whole 题注 itself, both are.
     """
     if not blocks:
         return None
     classes = "fz-notes"
     last = blocks[-1].text.rstrip()
+    every = "".join(block.text for block in blocks)
     if last.endswith("）") and last.count("（") < last.count("）"):
         classes += " fz-notes-closed"
+    elif blocks[0].text.lstrip().startswith("（") and last.endswith("）") and every.count("（") == every.count("）"):
+        # Pasted as printed: the whole 题注 already in brackets (（2020年5月28日……通过）).
+        classes += " fz-notes-bracketed"
     box = etree.Element("div", {"class": classes})
     for block in blocks:
         line = etree.SubElement(box, "p")
