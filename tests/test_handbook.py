@@ -51,6 +51,8 @@ def test_versions_of_one_law_know_each_other():
     assert [v.stem for v in book.versions_of(laws["cishan-fa-2016-superseded"])] == ["cishan-fa"]
     assert [v.stem for v in book.history_under(laws["weichengnianren-baohu-fa"])] == [
         "weichengnianren-baohu-fa-2020-superseded"]
+    # The 婚姻家庭编 excerpt stands for the 民法典 (收养登记办法 cites it) while the code is not here.
+    assert book.link_targets()["民法典"].stem == "minfadian-hunyin-jiating-bian"
     # No current text of 婚姻登记条例 in the handbook yet: the 2003 text stands alone.
     assert book.versions_of(laws["hunyin-dengji-tiaoli-2003-superseded"]) == []
 

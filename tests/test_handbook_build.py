@@ -206,3 +206,9 @@ def test_two_versions_link_each_other_with_dates(built_site, current, old, new_d
     index = soup_of(built_site, "handbook/index.html").select_one("article.md-content__inner")
     item = next(li for li in index.select("li") if li.select_one("a").get_text() == front(LAWS / f"{current}.md", "title"))
     assert [(a.get_text(), a["href"]) for a in item.select(":scope li a")] == [(f"{old_date}公布的文本", f"{old}/")]
+
+
+def test_citing_the_code_links_to_its_excerpt(built_site):
+    t1 = content_of(built_site, "shouyang-dengji-banfa").select_one("#t1")
+    links = [(a.get_text(), a["href"]) for a in t1.select("a.fz-xref-law")]
+    assert links == [("《中华人民共和国民法典》", "../minfadian-hunyin-jiating-bian/")]

@@ -326,3 +326,15 @@ def test_notes_bracketed_in_the_source_get_no_second_brackets():
     assert soup.select_one(".fz-notes").get_text() == "（2020年1月1日通过）"
     plain, _, _ = render(text.replace("（2020年1月1日通过）", "2020年1月1日通过"))
     assert plain.select_one(".fz-notes")["class"] == ["fz-notes"]
+
+
+def test_an_excerpt_standing_for_its_code_links_only_the_articles_it_holds():
+    text = "# 某办法\n\n<!-- INFO END -->\n\n第一条 根据《中华人民共和国测试法典》第一千零四十条和第十条，制定本办法。\n"
+    laws = {"测试法典": LawTarget("excerpt.md", frozenset({"t1040"}), excerpt=True)}
+    soup, found, _ = render(text, laws=laws)
+    assert found == []
+    assert [(a.get_text(), a["href"]) for a in soup.select("a")] == [
+        ("《中华人民共和国测试法典》", "excerpt.md"), ("第一千零四十条", "excerpt.md#t1040")]
+    # On the excerpt's own page, where it stands for the code, outside articles stay plain.
+    own, found, _ = render(EXCERPT.split("---\n", 2)[2], meta=excerpt_meta(), laws=laws)
+    assert found == [] and "第一千二百六十条" not in [a.get_text() for a in own.select("a")]

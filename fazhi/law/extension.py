@@ -66,6 +66,8 @@ class LawTarget:
 
     href: str  # relative to the current page's source, e.g. "cishan-fa.md"
     anchors: frozenset[str] = frozenset()
+    #: An excerpt standing for its code: an article it does not hold is not linked at all.
+    excerpt: bool = False
 
 
 @dataclass
@@ -325,7 +327,9 @@ class _Renderer:
             if ref.kind == "law":
                 return target.href, "law"
             anchor = ref.article.anchor
-            return (f"{target.href}#{anchor}" if anchor in target.anchors else target.href), "law"
+            if anchor in target.anchors:
+                return f"{target.href}#{anchor}", "law"
+            return (None if target.excerpt else target.href), "law"
         if ref.kind == "previous-article":
             return self._previous_article(ref, article, paragraph), "own"
         if ref.kind == "previous-clause":
@@ -343,7 +347,7 @@ class _Renderer:
     def _whole_code(self, ref: Reference) -> str | None:
         """An article of the code outside this excerpt: on the whole code's page, if the handbook has it."""
         code = self.page.laws.get(self.own_title)
-        if code is None:
+        if code is None or code.excerpt:  # no whole code here (an excerpt may stand for it)
             return None
         anchor = ref.article.anchor
         return f"{code.href}#{anchor}" if anchor in code.anchors else code.href

@@ -61,6 +61,8 @@ class LawEntry:
     anchors: frozenset[str] = field(default=frozenset(), repr=False)
     #: (id, text) of its 编/章/节 headings, in order.
     headings: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    #: The title its text starts with: for an excerpt, the whole code's (中华人民共和国民法典).
+    text_title: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -126,12 +128,20 @@ class Handbook:
         return [e for e in reversed(self.versions_of(law)) if e.superseded]
 
     def link_targets(self) -> dict[str, LawEntry]:
-        """Normalised title → law to link citations to; a current text wins over a superseded one."""
+        """Normalised title → law to link citations to; a current text wins over a superseded one.
+
+        An excerpt also stands for its code (《中华人民共和国民法典》) while the handbook has no
+        whole text of it; citations of the code's articles then link only to those it holds.
+        """
         targets: dict[str, LawEntry] = {}
         for law in self.laws:
             key = normalise_title(law.title)
             if key not in targets or targets[key].superseded and not law.superseded:
                 targets[key] = law
+        for law in self.laws:
+            code = normalise_title(law.text_title)
+            if law.excerpt and not law.superseded and code not in targets:
+                targets[code] = law
         return targets
 
 
@@ -247,6 +257,7 @@ def _entry(src: Path, category: str) -> LawEntry:
         category=category,
         anchors=frozenset(a.number.anchor for a in law.articles),
         headings=tuple((h.anchor, h.text) for h in law.headings if h.anchor),
+        text_title=law.title,
         meta=meta,
     )
 

@@ -34,7 +34,8 @@ def mount(files: Files, config: MkDocsConfig, book: Handbook) -> Files:
 
 def link_targets(book: Handbook) -> dict[str, LawTarget]:
     """Citation targets for law pages (all pages sit side by side in handbook/)."""
-    return {title: LawTarget(f"{law.stem}.md", law.anchors) for title, law in book.link_targets().items()}
+    return {title: LawTarget(f"{law.stem}.md", law.anchors, law.excerpt is not None)
+            for title, law in book.link_targets().items()}
 
 
 def versions(book: Handbook, src_uri: str) -> tuple[Version, ...]:
