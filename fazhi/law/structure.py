@@ -35,8 +35,6 @@ ARTICLE = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)第(?P<base>[{_CN}]+)条(?:
 DIVISION = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)第(?P<num>[{_CN}]+)(?P<kind>分编|编|章|节)(?P<sep>{_SEP}*)")
 #: A 编 written as a bare name, as public sources give the 民法典: 物权编, 婚姻家庭编.
 BARE_BIAN = re.compile(r"^[\u4e00-\u9fff]{1,8}编$")
-#: The kinds of division, outermost first.
-DIVISION_KINDS = ("编", "分编", "章", "节")
 #: A 项 marker in either parenthesis style: （一） in 法律, (一) in older 行政法规.
 ITEM = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)(?P<open>[（(])(?P<num>[{_CN}]+)(?P<close>[）)])")
 #: A 目 marker under a 项: Arabic numeral and 下脚点, no space (1.农产品).
@@ -166,12 +164,6 @@ class LawText:
 
     def article(self, number: ArticleNumber) -> Article | None:
         return next((a for a in self.articles if a.number == number), None)
-
-    @property
-    def division_kinds(self) -> list[str]:
-        """The kinds of division the law has, outermost first (编 分编 章 节)."""
-        present = {h.kind for h in self.headings}
-        return [kind for kind in DIVISION_KINDS if kind in present]
 
 
 def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
