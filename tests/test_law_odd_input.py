@@ -338,3 +338,9 @@ def test_an_excerpt_standing_for_its_code_links_only_the_articles_it_holds():
     # On the excerpt's own page, where it stands for the code, outside articles stay plain.
     own, found, _ = render(EXCERPT.split("---\n", 2)[2], meta=excerpt_meta(), laws=laws)
     assert found == [] and "第一千二百六十条" not in [a.get_text() for a in own.select("a")]
+
+
+def test_an_unreadable_first_article_is_named_with_its_line():
+    broken = EXCERPT.replace("first_article: 第一千零四十条", "first_article: 1040")
+    found = [(d.line, d.message) for d in check_articles(broken, "x.md")]
+    assert (7, "前置信息 first_article “1040”不是条号（应写作“第一千零四十条”这样的形式）") in found
