@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
                           "“提示”不影响构建，退出码仍为 0。")
     chk.add_argument("paths", metavar="路径", nargs="*", type=Path,
                      help="要检查的文件或文件夹（默认 docs/ 和手册文件夹，即 mkdocs.yml 中 extra.fazhi.handbook，默认 handbook/）")
-    chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8")
+    chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8，并删除零宽字符（U+200B 等），其余一字不改")
     chk.add_argument("-v", "--verbose", action="store_true", help="同时列出“提示”级别的信息")
 
     rep = new(commands.add_parser, name="new-report", help="按模板新建某一年度的法治政府建设报告",
@@ -133,7 +133,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"错误：{error}", file=sys.stderr)
         return 1
     for path in result.fixed:
-        print(f"{path}: 已改存为 UTF-8（无 BOM，LF 换行）", file=sys.stderr)
+        print(f"{path}: 已改存为 UTF-8（无 BOM、无零宽字符，LF 换行）", file=sys.stderr)
     _print(result.diagnostics, args.verbose)
     errors, warnings, infos = (result.count(level) for level in ("error", "warning", "info"))
     print(f"检查了 {result.files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示", file=sys.stderr)

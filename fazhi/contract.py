@@ -18,8 +18,17 @@ unit                   id
 第一编第二分编         ``bian-1-fenbian-2``
 第三章                 ``zhang-3``
 第三章第一节           ``zhang-3-jie-1``
+第二编第一章           ``bian-2-zhang-1``
+第二编第一章第一节     ``bian-2-zhang-1-jie-1``
 序言 (宪法)            ``xu-yan``
+a repeat of an id      ``zhang-1--2``
 =====================  ===================
+
+In a law with 编 (a code), chapters restart in every 编, so a chapter's id and its
+sections' ids are qualified by their 编; a law without 编 keeps ``zhang-N``. A 编 written
+as a bare name (物权编) is numbered in order of appearance. Whatever the input (a
+repeated heading, two laws pasted into one file), an id already on the page is never
+given twice: a repeat gets ``--2``, ``--3`` (`repeat_anchor`), which is no unit's address.
 """
 
 from __future__ import annotations
@@ -104,13 +113,23 @@ def parse_unit_anchor(anchor: str) -> UnitAnchor | None:
 
 
 def division_anchor(kind: str, number: int, *, bian: int = 0, chapter: int = 0) -> str:
-    """The id of a 编, 分编, 章 or 节 heading (a 分编 is qualified by its 编, a 节 by its 章)."""
+    """The id of a 编, 分编, 章 or 节 heading.
+
+    A 分编 is qualified by its 编, a 节 by its 章; inside a 编 (bian > 0) a 章 and its 节
+    are qualified by the 编 too, since chapters restart in every 编.
+    """
+    code = f"bian-{bian}-" if bian else ""
     if kind == "编":
         return f"bian-{number}"
     if kind == "分编":
         return f"bian-{bian}-fenbian-{number}"
     if kind == "章":
-        return f"zhang-{number}"
+        return f"{code}zhang-{number}"
     if kind == "节":
-        return f"zhang-{chapter}-jie-{number}"
+        return f"{code}zhang-{chapter}-jie-{number}"
     raise ValueError(f"unknown division kind {kind!r}")
+
+
+def repeat_anchor(anchor: str, occurrence: int) -> str:
+    """The id of the `occurrence`-th (2, 3 …) element that would otherwise repeat `anchor`."""
+    return f"{anchor}--{occurrence}"

@@ -33,6 +33,8 @@ class PageSource:
     meta: Mapping[str, Any] = field(default_factory=dict)
     #: Source lines before the Markdown body (front matter), so messages cite file lines.
     line_offset: int = 0
+    #: For a law page: the other versions of the same law (`fazhi.law.meta.Version`), oldest first.
+    versions: tuple = ()
 
 
 class PageExtensions:
@@ -54,7 +56,8 @@ class PageExtensions:
         scheme = self.settings.scheme_for(page.uri, page.meta)
         self.numbering.begin_document(scheme, page.path, page.line_offset)
         self.law.begin_document(
-            PageSettings(scheme == LAW_SCHEME, page.path, page.line_offset, page.meta, self.law_targets))
+            PageSettings(scheme == LAW_SCHEME, page.path, page.line_offset, page.meta, self.law_targets,
+                         page.versions))
         return scheme
 
     def drain(self) -> list[Diagnostic]:

@@ -24,7 +24,8 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     path = site.source_path(page.file, config)
-    scheme = pages.begin(PageSource(path, page.file.src_uri, page.meta, front_matter_lines(page, markdown)))
+    versions = site.versions(site.load_book(config), page.file.src_uri)
+    scheme = pages.begin(PageSource(path, page.file.src_uri, page.meta, front_matter_lines(page, markdown), versions))
     if scheme == LAW_SCHEME:
         report(continuity.check_articles(page.file.content_string, path))
     return markdown

@@ -112,7 +112,8 @@ def test_half_width_items_in_a_law_and_in_an_administrative_regulation(project):
     assert check(project, "handbook/fa.md", head.format("法律") + body) == [
         "handbook/fa.md:12:1: warning: 序号“(一)”的标点不规范，应为“（一）”"
     ]
-    assert check(project, "handbook/tiaoli.md", head.format("行政法规") + body) == [
+    # Another title: two current texts of one title would be a warning of their own.
+    assert check(project, "handbook/tiaoli.md", head.format("行政法规").replace("某法", "某条例") + body) == [
         "handbook/tiaoli.md:12:1: info: 序号“(一)”的标点不规范，应为“（一）”（行政法规来源原样保留，网页上显示为全角）"
     ]
 

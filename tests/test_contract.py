@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.contract import UnitAnchor, division_anchor, parse_unit_anchor, unit_anchor
+from fazhi.contract import UnitAnchor, division_anchor, parse_unit_anchor, repeat_anchor, unit_anchor
 
 #: The addresses the README and the handbook's 编辑指南 promise, written out by hand.
 PROMISED = [
@@ -44,6 +44,10 @@ def test_a_part_needs_its_parent():
     ("分编", 3, {"bian": 2}, "bian-2-fenbian-3"),
     ("章", 4, {}, "zhang-4"),
     ("节", 1, {"chapter": 4}, "zhang-4-jie-1"),
+    # In a code, chapters restart in every 编: their ids carry the 编.
+    ("章", 1, {"bian": 2}, "bian-2-zhang-1"),
+    ("节", 1, {"bian": 2, "chapter": 1}, "bian-2-zhang-1-jie-1"),
+    ("章", 1, {"bian": 5}, "bian-5-zhang-1"),
 ])
 def test_division_anchors(kind, number, context, anchor):
     assert division_anchor(kind, number, **context) == anchor
@@ -52,3 +56,9 @@ def test_division_anchors(kind, number, context, anchor):
 def test_unknown_division_kind_is_refused():
     with pytest.raises(ValueError):
         division_anchor("卷", 1)
+
+
+def test_a_repeated_id_is_no_units_address():
+    assert repeat_anchor("zhang-1", 2) == "zhang-1--2"
+    assert parse_unit_anchor(repeat_anchor("t1", 2)) is None
+    assert parse_unit_anchor(repeat_anchor("t1-k1", 3)) is None

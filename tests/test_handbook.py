@@ -5,7 +5,8 @@ import shutil
 from conftest import LAWS, ROOT
 from fazhi.law.handbook import load_handbook
 
-CATEGORIES = ["综合与宪法", "婚姻家庭", "社会救助", "养老服务", "殡葬管理", "社会组织与慈善", "基层治理"]
+CATEGORIES = ["宪法", "婚姻家庭与收养", "社会救助", "养老服务", "儿童福利与未成年人保护", "残疾人权益", "殡葬管理",
+              "社会组织", "慈善与志愿服务", "区划地名", "基层治理", "政务公开与依法行政"]
 LAW_FILES = sorted(p for p in LAWS.glob("*.md") if p.name != "README.md")
 
 
@@ -27,14 +28,33 @@ def test_title_categories_and_history():
     assert book.diagnostics == []
     assert sorted(law.stem for law in book.history) == [
         "chengshi-jumin-weiyuanhui-zuzhi-fa-2018-superseded",
+        "cishan-fa-2016-superseded",
         "cunmin-weiyuanhui-zuzhi-fa-2018-superseded",
+        "funv-quanyi-baozhang-fa-2018-superseded",
         "hunyin-dengji-tiaoli-2003-superseded",
+        "shouyang-dengji-banfa-2019-superseded",
+        "weichengnianren-baohu-fa-2020-superseded",
     ]
     current = [law for c in book.categories for law in c.laws]
-    assert len(current) == 8 and not any(law.superseded for law in current)
-    assert len(book.laws) == 11 and book.laws[-3:] == book.history
+    assert len(current) == 20 and not any(law.superseded for law in current)
+    assert len(book.laws) == 27 and book.laws[-7:] == book.history
+    assert book.article_total == 1595
     # 基层治理 holds only superseded texts: named, empty, its texts under 历史文本.
-    assert book.categories[-1].laws == [] and len(book.history_of("基层治理")) == 2
+    basic = next(c for c in book.categories if c.name == "基层治理")
+    assert basic.laws == [] and len(book.history_of("基层治理")) == 2
+
+
+def test_versions_of_one_law_know_each_other():
+    book = load_handbook(ROOT / "handbook")
+    laws = {law.stem: law for law in book.laws}
+    assert [v.stem for v in book.versions_of(laws["cishan-fa"])] == ["cishan-fa-2016-superseded"]
+    assert [v.stem for v in book.versions_of(laws["cishan-fa-2016-superseded"])] == ["cishan-fa"]
+    assert [v.stem for v in book.history_under(laws["weichengnianren-baohu-fa"])] == [
+        "weichengnianren-baohu-fa-2020-superseded"]
+    # The 婚姻家庭编 excerpt stands for the 民法典 (收养登记办法 cites it) while the code is not here.
+    assert book.link_targets()["民法典"].stem == "minfadian-hunyin-jiating-bian"
+    # No current text of 婚姻登记条例 in the handbook yet: the 2003 text stands alone.
+    assert book.versions_of(laws["hunyin-dengji-tiaoli-2003-superseded"]) == []
 
 
 def test_each_law_entry_as_the_front_matter_and_text_say():
@@ -86,6 +106,16 @@ def test_without_config_everything_is_other_under_the_default_title(tmp_path):
     assert [law.stem for law in book.categories[0].laws] == ["binzang-guanli-tiaoli"]
 
 
+def test_three_versions_ordered_by_date_newest_history_first(tmp_path):
+    (tmp_path / "v2010.md").write_text(law_file("某条例", status="superseded").replace("2020-01-02", "2010-05-06"), encoding="utf-8")
+    (tmp_path / "v2020.md").write_text(law_file("某条例", status="superseded"), encoding="utf-8")
+    (tmp_path / "v2025.md").write_text(law_file("某条例").replace("2020-01-02", "2025-03-04"), encoding="utf-8")
+    book = load_handbook(tmp_path)
+    laws = {law.stem: law for law in book.laws}
+    assert [v.stem for v in book.versions_of(laws["v2020"])] == ["v2010", "v2025"]
+    assert [v.stem for v in book.history_under(laws["v2025"])] == ["v2020", "v2010"]
+
+
 def test_current_text_is_the_link_target_not_the_superseded_one(tmp_path):
     (tmp_path / "old.md").write_text(law_file("婚姻登记条例", status="superseded"), encoding="utf-8")
     (tmp_path / "new.md").write_text(law_file("婚姻登记条例", articles=3), encoding="utf-8")
@@ -96,3 +126,15 @@ def test_current_text_is_the_link_target_not_the_superseded_one(tmp_path):
     assert targets["某某法"].stem == "only-old"
     assert [law.stem for law in book.history] == ["old", "only-old"]  # hun < mou
     assert [law.stem for law in book.categories[0].laws] == ["new"]
+
+
+def test_two_current_texts_of_one_title_are_a_warning(tmp_path):
+    (tmp_path / "a.md").write_text(law_file("某条例"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(law_file("某条例", articles=3), encoding="utf-8")
+    messages = [(d.path, d.level, d.message) for d in load_handbook(tmp_path).diagnostics if d.level == "warning"]
+    assert messages == [
+        (f"{tmp_path.name}/a.md", "warning", "与 b 同名，且都标为现行有效：请把较早的文本在前置信息中改为 status: superseded，"
+                                             "并在 status_note 中写明被哪个文本取代"),
+        (f"{tmp_path.name}/b.md", "warning", "与 a 同名，且都标为现行有效：请把较早的文本在前置信息中改为 status: superseded，"
+                                             "并在 status_note 中写明被哪个文本取代"),
+    ]

@@ -5,11 +5,13 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LAWS, build_site, cjk, copy_project
+from conftest import LAWS, build_site, cjk, copy_project, reading_order
 from fazhi.law.structure import ITEM, parse_law
+from fazhi.text.numerals import from_chinese
 
 LAW_FILES = sorted(p for p in LAWS.glob("*.md") if p.name != "README.md")
-CATEGORIES = ["综合与宪法", "婚姻家庭", "社会救助", "养老服务", "殡葬管理", "社会组织与慈善", "基层治理"]
+CATEGORIES = ["宪法", "婚姻家庭与收养", "社会救助", "养老服务", "儿童福利与未成年人保护", "残疾人权益", "殡葬管理",
+              "社会组织", "慈善与志愿服务", "区划地名", "基层治理", "政务公开与依法行政"]
 
 
 def soup_of(site, path):
@@ -23,6 +25,12 @@ def content_of(site, stem):
 def front(path, key):
     match = re.search(rf"^{key}: (.*)$", path.read_text(encoding="utf-8"), re.M)
     return match[1].strip("'") if match else None
+
+
+def first_number(path):
+    """Where the file's articles start: 1, or an excerpt's first_article (第一千零四十条 → 1040)."""
+    label = front(path, "first_article")
+    return from_chinese(label[1:-1]) if label else 1
 
 
 def source_paragraphs(path):
@@ -41,9 +49,9 @@ def source_paragraphs(path):
 @pytest.mark.parametrize("path", LAW_FILES, ids=lambda p: p.stem)
 def test_every_article_anchor_in_order_with_its_exact_text(built_site, path):
     article = content_of(built_site, path.stem)
-    count = int(front(path, "article_count"))
+    count, first = int(front(path, "article_count")), first_number(path)
     blocks = article.select("div.fz-article")
-    assert [b["id"] for b in blocks] == [f"t{n}" for n in range(1, count + 1)]
+    assert [b["id"] for b in blocks] == [f"t{n}" for n in range(first, first + count)]
     expected = source_paragraphs(path)
     for block in blocks:
         assert [p.get_text() for p in block.find_all("p")] == expected[block["id"]], block["id"]
@@ -55,8 +63,15 @@ def test_every_body_character_in_order(built_site, path):
     for added in article.select(".fz-law-banner, .fz-law-meta"):
         added.decompose()
     body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    assert cjk(body) in cjk(article.get_text())
-    assert article.select_one("h1").get_text() == front(path, "title")
+    title = article.select_one("h1")
+    if front(path, "excerpt"):
+        # An excerpt's title is the code's, marked 节选; the part follows as its 编 heading.
+        assert title.select_one(".fz-law-excerpt").get_text() == "（节选）"
+        title.select_one(".fz-law-excerpt").decompose()
+        assert f"{title.get_text()}（{title.find_next('h2').get_text()}）" == front(path, "title")
+    else:
+        assert title.get_text() == front(path, "title")
+    assert cjk(reading_order(body)) in cjk(article.get_text())
 
 
 def test_xianfa_sections_in_the_toc_articles_not(built_site):
@@ -107,14 +122,17 @@ def test_index_lists_categories_in_order_history_apart(built_site):
     assert [h.get_text() for h in page.select("h2")] == CATEGORIES + ["历史文本"]
     history = page.select("h2")[-1]
     current_rows, history_rows = [], []
-    for item in page.select("li"):
+    for item in page.select("li:not(li li)"):
         row = [item.select_one("a").get_text(), *(s.get_text() for s in item.select(".fz-law-facts > span"))]
         note = item.select_one(".fz-status-note")
         (history_rows if item.find_previous("h2") is history else current_rows).append(row + ([note.get_text()] if note else []))
     assert ["中华人民共和国慈善法", "法律", "2023年12月29日", "125条"] in current_rows
     assert ["中华人民共和国宪法", "宪法", "2018年3月11日", "143条"] in current_rows
-    assert len(current_rows) == 8 and len(history_rows) == 3
+    # 20 current texts, and 婚姻登记条例 2003 listed flagged in its category; 7 under 历史文本.
+    assert len(current_rows) == 21 and len(history_rows) == 7
     assert all("历史" not in row[0] for row in current_rows)
+    flagged = next(row for row in current_rows if row[0] == "婚姻登记条例")
+    assert flagged[-1].startswith("历史文本：")
     hunyin = next(row for row in history_rows if row[0] == "婚姻登记条例")
     assert hunyin[1:4] == ["行政法规", "2003年8月8日", "22条"] and "2025年5月10日起施行" in hunyin[4]
     assert "非现行有效" in page.select_one(".fz-law-banner").get_text()
@@ -127,7 +145,7 @@ def test_navigation_tab_and_category_sections(built_site):
     page = soup_of(built_site, "handbook/cishan-fa/index.html")
     assert "普法手册" in [a.get_text(strip=True) for a in page.select(".md-tabs a")]
     labels = [el.get_text(" ", strip=True) for el in page.select("nav.md-nav--primary label.md-nav__link")]
-    assert any(label.startswith("社会组织与慈善") for label in labels)
+    assert any(label.startswith("慈善与志愿服务") for label in labels)
     assert "婚姻登记条例（历史文本）" in page.select_one("nav.md-nav--primary").get_text()
 
 
@@ -171,3 +189,26 @@ def test_adding_a_law_file_needs_no_code_change(tmp_path):
     index = soup_of(tmp_path / "site", "handbook/index.html")
     other = next(h for h in index.select("h2") if h.get_text() == "其他")
     assert other.find_next("li").select_one("a").get_text() == "中华人民共和国测试法"
+
+
+@pytest.mark.parametrize("current, old, new_date, old_date", [
+    ("cishan-fa", "cishan-fa-2016-superseded", "2023年12月29日", "2016年3月16日"),
+    ("weichengnianren-baohu-fa", "weichengnianren-baohu-fa-2020-superseded", "2024年4月26日", "2020年10月17日"),
+])
+def test_two_versions_link_each_other_with_dates(built_site, current, old, new_date, old_date):
+    def row(stem, label):
+        meta = content_of(built_site, stem).select_one("dl.fz-law-meta")
+        cell = next(dt for dt in meta.select("dt") if dt.get_text() == label).find_next_sibling("dd")
+        return [(a.get_text(), a["href"]) for a in cell.select("a")]
+
+    assert row(current, "历史文本") == [(f"{old_date}公布的文本", f"../{old}/")]
+    assert row(old, "现行文本") == [(f"{new_date}公布的文本", f"../{current}/")]
+    index = soup_of(built_site, "handbook/index.html").select_one("article.md-content__inner")
+    item = next(li for li in index.select("li") if li.select_one("a").get_text() == front(LAWS / f"{current}.md", "title"))
+    assert [(a.get_text(), a["href"]) for a in item.select(":scope li a")] == [(f"{old_date}公布的文本", f"{old}/")]
+
+
+def test_citing_the_code_links_to_its_excerpt(built_site):
+    t1 = content_of(built_site, "shouyang-dengji-banfa").select_one("#t1")
+    links = [(a.get_text(), a["href"]) for a in t1.select("a.fz-xref-law")]
+    assert links == [("《中华人民共和国民法典》", "../minfadian-hunyin-jiating-bian/")]

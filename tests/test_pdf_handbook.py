@@ -9,8 +9,9 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, cjk
+from conftest import ROOT, cjk, reading_order
 from fazhi.law.handbook import load_handbook
+from fazhi.law.structure import parse_law
 from pdf_layout import PT, is_subsequence, page_lines
 
 A5 = (148, 210)
@@ -31,9 +32,14 @@ def handbook(built_site):
 
 
 def _body_of(law) -> str:
-    """The law's Markdown below its front matter (the text the book must carry)."""
+    """The law's Markdown below its front matter (the text the book must carry), in reading order."""
     text = law.src.read_text("utf-8")
-    return text.split("\n---", 1)[1] if text.startswith("---") else text
+    return reading_order(text.split("\n---", 1)[1] if text.startswith("---") else text)
+
+
+def _shown_title(law) -> str:
+    """The title as set on the law's first page: an excerpt's is the code's, marked （节选）."""
+    return f"{parse_law(law.src.read_text('utf-8')).title}（节选）" if law.excerpt else law.title
 
 
 def _start_pages(pages, book) -> dict[str, int]:
@@ -41,7 +47,7 @@ def _start_pages(pages, book) -> dict[str, int]:
     starts = {}
     for law in book.laws:
         for number, lines in enumerate(pages, 1):
-            if any(line.plain == law.title and any("XiaoBiaoSong" in f for f in line.fonts) for line in lines):
+            if any(line.plain == _shown_title(law) and any("XiaoBiaoSong" in f for f in line.fonts) for line in lines):
                 starts[law.stem] = number
                 break
     return starts
@@ -80,7 +86,7 @@ def test_toc_numbers_are_the_start_pages_and_starts_are_odd(handbook, book):
 def test_bookmarks_per_law_and_chapter(built_site, book):
     outline = PdfReader(built_site / "pdf" / "handbook.pdf").outline
     titles = [item.title for item in outline if not isinstance(item, list)]
-    assert [t for t in titles if t != "目录"] == [law.title for law in book.laws]
+    assert [t for t in titles if t != "目录"] == [_shown_title(law) for law in book.laws]
     for law, item in zip(book.laws, [i for i in outline if not isinstance(i, list) and i.title != "目录"]):
         chapters = [text for anchor, text in law.headings if anchor.startswith("zhang-") and "-jie-" not in anchor]
         if chapters:
@@ -90,6 +96,16 @@ def test_bookmarks_per_law_and_chapter(built_site, book):
             assert len(names) >= len(chapters), law.title
             for chapter in chapters:
                 assert any(cjk(chapter) in cjk(n) for n in names), (law.title, chapter)
+
+
+def test_bookmarks_nest_chapters_under_their_bian(built_site, book):
+    outline = PdfReader(built_site / "pdf" / "handbook.pdf").outline
+    law = next(law for law in book.laws if law.stem == "minfadian-hunyin-jiating-bian")
+    item = next(i for i in outline if not isinstance(i, list) and i.title == _shown_title(law))
+    children = outline[outline.index(item) + 1]
+    assert [c.title for c in children if not isinstance(c, list)] == ["婚姻家庭编"]
+    chapters = [c.title.replace(" ", "").replace("\u2002", "") for c in children[1] if not isinstance(c, list)]
+    assert chapters == ["第一章一般规定", "第二章结婚", "第三章家庭关系", "第四章离婚", "第五章收养"]
 
 
 def test_every_law_complete_in_order_with_running_header(handbook, book):
@@ -105,7 +121,7 @@ def test_every_law_complete_in_order_with_running_header(handbook, book):
         for number in range(first + 1, last + 1):
             lines = pages[number - 1]
             if len(lines) > 2:  # a page of text (not a blank page before the next law)
-                assert lines[0].plain == law.title, (law.title, number)
+                assert lines[0].plain == _shown_title(law), (law.title, number)
         if law.superseded:
             assert "历史文本" in "".join(line.plain for line in pages[first - 1])
 
@@ -115,7 +131,7 @@ def test_single_law_pdfs(built_site, book):
         path = built_site / "pdf" / "handbook" / f"{law.stem}.pdf"
         with pdfplumber.open(path) as pdf:
             first = "".join(line.plain for line in page_lines(pdf.pages[0], 1))
-            assert law.title in first
+            assert _shown_title(law) in first
             assert abs(pdf.pages[0].width * PT - A5[0]) < 1
             text = "".join(line.plain for i, p in enumerate(pdf.pages, 1) for line in page_lines(p, i))
         assert is_subsequence(cjk(_body_of(law)), cjk(text))[0], law.title

@@ -1,12 +1,16 @@
-"""File-level checks: encoding, BOM, Windows line ends and tabs — and `--fix` for the first three.
+"""File-level checks: encoding, BOM, zero-width characters, Windows line ends and tabs —
+and `--fix` for all but tabs.
 
 A GBK file renders as mojibake or stops the build; a BOM can hide the front matter;
-a tab at a line start turns a paragraph into a code block.
+a tab at a line start turns a paragraph into a code block. Zero-width characters are
+named by `fazhi.check.invisible` (reported with the encoding, as they are a matter of
+what bytes the file holds).
 """
 
 from __future__ import annotations
 
 from fazhi.diagnostics import Diagnostic
+from fazhi.check.invisible import check_zero_width, fixed_text
 from fazhi.check.source import Source
 
 FIX_HINT = "运行 fazhi check --fix 可自动转换"
@@ -22,7 +26,7 @@ def check_encoding(source: Source) -> list[Diagnostic]:
         ))
     if source.decoded.bom:
         found.append(Diagnostic(source.path, 1, 1, "warning", f"文件开头有 BOM（字节顺序标记），可能使前置信息失效；{FIX_HINT}"))
-    return found
+    return found + check_zero_width(source)
 
 
 def check_line_ends(source: Source) -> list[Diagnostic]:
@@ -44,10 +48,11 @@ def check_tabs(source: Source) -> list[Diagnostic]:
 
 
 def fixed_bytes(source: Source) -> bytes | None:
-    """The file as UTF-8 without BOM and with LF line ends, or None when nothing changes."""
+    """The file as UTF-8 without BOM or zero-width characters and with LF line ends, or None
+    when nothing changes."""
     if source.decoded.encoding == "unknown":
         return None
-    text = source.text.replace("\r\n", "\n")
+    text = fixed_text(source.text.replace("\r\n", "\n"))
     data = text.encode("utf-8")
     return None if data == source.data else data
 

@@ -2,23 +2,29 @@
 
 The handbook format is the one of /work/shared/laws: front matter, `# 标题`, the 题注
 lines, `<!-- INFO END -->`, `## 第一章 总则`, `### 第一节 …`, and every 条/款/项 as its
-own paragraph. The text is kept as typed; only indentation is dropped and the blanks
-inside 章/节 headings (第一章　总　则) become single spaces.
+own paragraph. The text is kept as typed; only indentation and zero-width characters
+are dropped and the blanks inside 编/章/节 headings (第一编　总　　则) become single spaces.
+A code pasted whole (民法典: 第一编　总　　则, 第一分编　通　　则, chapters restarting in every
+编, a closing 附　　则) becomes one file with the same structure as the parts' files give.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fazhi.diagnostics import Diagnostic
 from fazhi.law.structure import ARTICLE, DIVISION, PREAMBLE
 from fazhi.importer.escape import escape
 from fazhi.importer.report import Imported, front_matter
 from fazhi.importer.source import BLANKS, Para, squeeze
+from fazhi.text.invisible import INVISIBLE, without_zero_width
 
 _BLANK_RUN = re.compile(f"[{BLANKS}]+")
 #: A 编/章/节 heading line is short; a longer line starting 第一章… is running text.
 MAX_HEADING = 40
+#: Unnumbered headings of a code: its closing 附　　则 (a 章 elsewhere, always numbered there).
+_BARE_HEADINGS = {"附则"}
 
 
 def guess_level(title: str) -> str:
@@ -32,7 +38,7 @@ def guess_level(title: str) -> str:
 
 def _structure(text: str) -> str | None:
     """`## ` or `### ` for a 编/章 or 节 heading line, else None."""
-    if squeeze(text) == PREAMBLE:
+    if squeeze(text) == PREAMBLE or squeeze(text) in _BARE_HEADINGS:
         return "## "
     division = DIVISION.match(text)
     if not division or len(text) > MAX_HEADING:
@@ -57,10 +63,16 @@ def _skip_contents(paras: list[Para]) -> tuple[list[Para], Para | None]:
     return paras, None
 
 
+def _visible(paras: list[Para]) -> list[Para]:
+    """The paragraphs without zero-width characters or surrounding blanks; empty ones dropped."""
+    cleaned = (replace(p, text=without_zero_width(p.text).strip(INVISIBLE)) for p in paras)
+    return [p for p in cleaned if p.text]
+
+
 def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
     """The handbook Markdown for a law given as paragraphs."""
     diagnostics: list[Diagnostic] = []
-    paras, contents = _skip_contents(list(paras))
+    paras, contents = _skip_contents(_visible(paras))
     if contents:
         diagnostics.append(Diagnostic(path, contents.line, 1, "info", "已跳过目录（网页正文前的章节列表，手册页面自动生成目录）"))
     if not paras:

@@ -16,6 +16,10 @@ parts of the site rely on (ids: see `fazhi.law`)::
 
 Citations become links (`a.fz-xref`; between laws also `.fz-xref-law`); a citation of
 an article that does not exist is a warning with file and line, and stays plain text.
+In an excerpt, a citation of the code outside the excerpt is no error: it links to the
+whole code when the handbook has it, else stays plain text.
+In a code with 编, headings are levelled by kind (编 h2, 分编 h3, 章, 节 below), so the
+page's table of contents and the PDF bookmarks nest 编 › 分编 › 章 › 节.
 Runs before the numbering treeprocessor (priority 6), so headings keep these ids.
 """
 
@@ -35,6 +39,7 @@ from fazhi import contract
 from fazhi.diagnostics import Collector
 from fazhi.text.numerals import to_chinese
 from fazhi.law import meta as law_meta
+from fazhi.law.excerpt import excerpt_of
 from fazhi.law.structure import (
     FORCE_BREAK,
     INFO_END,
@@ -47,7 +52,9 @@ from fazhi.law.structure import (
     blocks,
     display_item_marker,
     parse_blocks,
+    part_bian,
 )
+from fazhi.text.invisible import is_blank, leading_invisible
 from fazhi.law.xref import Reference, find_references, normalise_title
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -59,6 +66,8 @@ class LawTarget:
 
     href: str  # relative to the current page's source, e.g. "cishan-fa.md"
     anchors: frozenset[str] = frozenset()
+    #: An excerpt standing for its code: an article it does not hold is not linked at all.
+    excerpt: bool = False
 
 
 @dataclass
@@ -71,6 +80,8 @@ class PageSettings:
     meta: Mapping[str, Any] = field(default_factory=dict)
     #: Normalised title (no 中华人民共和国) → the law page to link to.
     laws: Mapping[str, LawTarget] = field(default_factory=dict)
+    #: The other versions of this law in the handbook (`law_meta.Version`), oldest first.
+    versions: tuple = ()
 
 
 class LawPreprocessor(Preprocessor):
@@ -83,8 +94,12 @@ class LawPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not self.ext.page.active:
             return lines
-        self.ext.law = parse_blocks(blocks(lines))
-        return ["" if line.strip() in (INFO_END, FORCE_BREAK) else line for line in lines]
+        excerpt = excerpt_of(self.ext.page.meta)
+        self.ext.law = parse_blocks(blocks(lines), part_bian(excerpt.part) if excerpt else 1)
+        # Marker comments and lines of only invisible characters become blank lines, for
+        # Markdown exactly as for the parser (a lone U+200B must not make a paragraph).
+        return ["" if line.strip() in (INFO_END, FORCE_BREAK) or is_blank(line) else line for line in lines]
+
 
 
 class LawTreeprocessor(Treeprocessor):
@@ -122,22 +137,52 @@ class Unit(Enum):
     PARAGRAPH = "paragraph"  # a further 款, 项 or 目
     HEADING = "heading"
     LOOSE = "loose"
+    REPEAT = "repeat"  # a code's title or 题注 repeated before one of its parts: left out
 
 
 def _units(law: LawText) -> Iterator[tuple[Unit, object]]:
-    """The law's blocks in source order, each with its role, matching the page's p/h elements."""
-    if law.title:
-        yield Unit.TITLE, None
-    for block in law.notes:
-        yield Unit.NOTE, block
+    """The law's blocks in source order, each with its role, matching the page's p/h elements.
+
+    Source order, not title-notes-body: a 编 heading may stand between the title and the 题注
+    (民法典 parts), and a code's parts repeat the title and 题注 further down.
+    """
+    found: list[tuple[int, Unit, object]] = [(law.title_line, Unit.TITLE, None)] if law.title else []
+    found += [(block.line, Unit.NOTE, block) for block in law.notes]
+    found += [(block.line, Unit.REPEAT, block) for block in law.repeats]
     for unit in law.body:
         if isinstance(unit, Article):
-            for index, paragraph in enumerate(unit.paragraphs):
-                yield (Unit.ARTICLE if index == 0 else Unit.PARAGRAPH), (unit, paragraph)
-        elif isinstance(unit, Heading):
-            yield Unit.HEADING, unit
+            found += [(paragraph.line, Unit.ARTICLE if index == 0 else Unit.PARAGRAPH, (unit, paragraph))
+                      for index, paragraph in enumerate(unit.paragraphs)]
         else:
-            yield Unit.LOOSE, unit
+            found.append((unit.line, Unit.HEADING if isinstance(unit, Heading) else Unit.LOOSE, unit))
+    for _, role, unit in sorted(found, key=lambda item: item[0]):
+        yield role, unit
+
+
+def division_levels(headings: list[Heading]) -> dict[str, int]:
+    """Heading level (2–6) of each 编/分编/章/节 of a code, by anchor; {} for a law without 编.
+
+    编 h2 and 分编 h3; a 章 sits one below its 编 or 分编, a 节 one below its 章. So a code's
+    chapters are h3 where a 编 has no 分编, and the table of contents (h2–h4) keeps every
+    section except under a 分编.
+    """
+    if not any(h.kind == "编" for h in headings):
+        return {}
+    levels: dict[str, int] = {}
+    parent = chapter = 1
+    for heading in headings:
+        if heading.kind == "编":
+            level = parent = 2
+        elif heading.kind == "分编":
+            level = parent = 3
+        elif heading.kind == "章":
+            level = chapter = parent + 1
+        elif heading.kind == "节":
+            level = max(chapter, parent + 1) + 1
+        else:
+            continue
+        levels[heading.anchor] = min(6, level)
+    return levels
 
 
 class _Renderer:
@@ -148,6 +193,9 @@ class _Renderer:
         self.link_counts = link_counts
         self.own_title = normalise_title(law.title)
         self.article_index = {a.number: i for i, a in enumerate(law.articles)}
+        self.excerpt = excerpt_of(page.meta)
+        #: Heading level of each division of a code, by anchor; {} keeps the source levels.
+        self.levels = division_levels(law.headings)
 
     def render(self, pairs: list[tuple[tuple[Unit, object], etree.Element]]) -> None:
         children = list(self.root)
@@ -161,14 +209,14 @@ class _Renderer:
             # p/h elements are the law's units in order (checked by the caller); others pass through.
             role, unit = next(structured)[0] if el.tag == "p" or el.tag in _HEADINGS else (None, None)
             if role is Unit.TITLE:
-                self.root.append(el)
+                self.root.append(self._title(el))
                 self._after_title(notes)
-            elif role is Unit.NOTE:
+            elif role in (Unit.NOTE, Unit.REPEAT):
                 continue
             elif role in (Unit.ARTICLE, Unit.PARAGRAPH):
                 article, paragraph = unit
                 if role is Unit.ARTICLE:
-                    box = etree.SubElement(self.root, "div", {"class": contract.ARTICLE, "id": article.number.anchor})
+                    box = etree.SubElement(self.root, "div", {"class": contract.ARTICLE, "id": article.anchor})
                 box.append(self._paragraph(el, article, paragraph, first=role is Unit.ARTICLE))
             elif role is Unit.HEADING:
                 self.root.append(self._heading(el, unit))
@@ -176,13 +224,24 @@ class _Renderer:
                 self.root.append(el)
 
     def _after_title(self, notes) -> None:
-        for part in (law_meta.banner(self.page.meta), law_meta.notes(notes), law_meta.metadata(self.page.meta)):
+        parts = (law_meta.banner(self.page.meta), law_meta.notes(notes),
+                 law_meta.metadata(self.page.meta, self.excerpt, self.page.versions))
+        for part in parts:
             if part is not None:
                 self.root.append(part)
+
+    def _title(self, el: etree.Element) -> etree.Element:
+        """The title; an excerpt's says so (the part it holds follows as its 编 heading)."""
+        if self.excerpt:
+            mark = etree.SubElement(el, "span", {"class": law_meta.EXCERPT_CLASS})
+            mark.text = f"（{law_meta.EXCERPT_MARK}）"
+        return el
 
     def _heading(self, el: etree.Element, heading: Heading) -> etree.Element:
         if heading.anchor:
             el.set("id", heading.anchor)
+        if heading.anchor in self.levels:
+            el.tag = f"h{self.levels[heading.anchor]}"
         if heading.number_length and el.text and len(el) == 0:
             span = etree.Element("span", {"class": contract.LAW_NUM})
             span.text, span.tail = el.text[: heading.number_length], el.text[heading.number_length:]
@@ -193,12 +252,14 @@ class _Renderer:
     def _paragraph(self, el: etree.Element, article: Article, paragraph: Paragraph, first: bool) -> etree.Element:
         el.set("id", paragraph.anchor or "")
         if first:
-            if not (el.text or "").startswith(article.written):
+            text = el.text or ""
+            lead = leading_invisible(text)
+            if not text[len(lead):].startswith(article.written):
                 self.diagnostics.add(paragraph.line, f"{article.number.label}的条号未能在页面中标出")
                 return el
             number = etree.Element("strong", {"class": contract.ARTICLE_NUM})
-            number.text, number.tail = article.written, el.text[len(article.written):]
-            el.text = None
+            number.text, number.tail = article.written, text[len(lead) + len(article.written):]
+            el.text = lead or None
             el.insert(0, number)
         if paragraph.role == Role.SUBITEM:
             el.set("class", contract.SUBITEM)
@@ -206,7 +267,8 @@ class _Renderer:
             el.set("class", contract.ITEM)
             marker = ITEM.match(el.text or "")
             if marker:
-                el.text = display_item_marker(marker.group(0)) + el.text[marker.end():]
+                written = marker.group(0)[len(marker["lead"]):]
+                el.text = marker["lead"] + display_item_marker(written) + el.text[marker.end():]
         self._link(el, article, paragraph)
         return el
 
@@ -265,7 +327,9 @@ class _Renderer:
             if ref.kind == "law":
                 return target.href, "law"
             anchor = ref.article.anchor
-            return (f"{target.href}#{anchor}" if anchor in target.anchors else target.href), "law"
+            if anchor in target.anchors:
+                return f"{target.href}#{anchor}", "law"
+            return (None if target.excerpt else target.href), "law"
         if ref.kind == "previous-article":
             return self._previous_article(ref, article, paragraph), "own"
         if ref.kind == "previous-clause":
@@ -273,10 +337,20 @@ class _Renderer:
         if ref.kind == "this-article":
             return self._part_of(article, ref, paragraph), "own"
         target = self.law.article(ref.article)
+        if target is None and self.excerpt and not self.excerpt.covers(ref.article):
+            return self._whole_code(ref), "law"
         if target is None:
             self.diagnostics.add(paragraph.line, f"引用的{ref.article.label}在本法规中不存在，未生成链接")
             return None, "own"
         return self._part_of(target, ref, paragraph), "own"
+
+    def _whole_code(self, ref: Reference) -> str | None:
+        """An article of the code outside this excerpt: on the whole code's page, if the handbook has it."""
+        code = self.page.laws.get(self.own_title)
+        if code is None or code.excerpt:  # no whole code here (an excerpt may stand for it)
+            return None
+        anchor = ref.article.anchor
+        return f"{code.href}#{anchor}" if anchor in code.anchors else code.href
 
     def _part_of(self, target: Article, ref: Reference, paragraph: Paragraph) -> str:
         """The most precise anchor for the 款/项 cited in `target`; a missing part warns."""

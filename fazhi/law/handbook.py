@@ -11,19 +11,25 @@ A file not listed goes to 其他 (and the build says so); a superseded text goes
 separate 历史文本 group, never among the laws in force. Within a category the config's
 order holds; 其他 and 历史文本 are ordered by the pinyin of the short title (pypinyin),
 not by code point. The whole-book PDF and the search dictionary follow `Handbook.laws`.
+
+Two files with the same title are versions of one law (`Handbook.versions_of`): a new
+version is one more file, and the pages and the index link the versions up by themselves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
+
+import re
 
 import yaml
 from pypinyin import Style, lazy_pinyin
 
 from fazhi.diagnostics import Diagnostic
 from fazhi.law import meta as law_meta
+from fazhi.law.excerpt import Excerpt, excerpt_of
 from fazhi.text.frontmatter import split_front_matter
 from fazhi.law.structure import parse_law
 from fazhi.law.xref import normalise_title
@@ -55,7 +61,18 @@ class LawEntry:
     anchors: frozenset[str] = field(default=frozenset(), repr=False)
     #: (id, text) of its 编/章/节 headings, in order.
     headings: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    #: The title its text starts with: for an excerpt, the whole code's (中华人民共和国民法典).
+    text_title: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def excerpt(self) -> Excerpt | None:
+        return excerpt_of(self.meta)
+
+    @property
+    def date_key(self) -> tuple[int, ...]:
+        """(2016, 3, 16) for 2016年3月16日, to order versions; () when undated."""
+        return tuple(int(n) for n in re.findall(r"\d+", self.date))
 
     @property
     def superseded(self) -> bool:
@@ -101,13 +118,30 @@ class Handbook:
     def article_total(self) -> int:
         return sum(law.article_count for law in self.laws)
 
+    def versions_of(self, law: LawEntry) -> list[LawEntry]:
+        """The other texts of the same law (same title) in the handbook, oldest first."""
+        others = [e for e in self.laws if e.title == law.title and e.stem != law.stem]
+        return sorted(others, key=lambda e: (e.date_key, e.stem))
+
+    def history_under(self, law: LawEntry) -> list[LawEntry]:
+        """Superseded versions of a current text, newest first (listed under it in the index)."""
+        return [e for e in reversed(self.versions_of(law)) if e.superseded]
+
     def link_targets(self) -> dict[str, LawEntry]:
-        """Normalised title → law to link citations to; a current text wins over a superseded one."""
+        """Normalised title → law to link citations to; a current text wins over a superseded one.
+
+        An excerpt also stands for its code (《中华人民共和国民法典》) while the handbook has no
+        whole text of it; citations of the code's articles then link only to those it holds.
+        """
         targets: dict[str, LawEntry] = {}
         for law in self.laws:
             key = normalise_title(law.title)
             if key not in targets or targets[key].superseded and not law.superseded:
                 targets[key] = law
+        for law in self.laws:
+            code = normalise_title(law.text_title)
+            if law.excerpt and not law.superseded and code not in targets:
+                targets[code] = law
         return targets
 
 
@@ -126,15 +160,42 @@ def load_handbook(root: Path) -> Handbook:
             message = f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"
             diagnostics.append(_diag(src, root, 1, message))
             continue
-        category = placement.get(stem, OTHER)
-        entries[stem] = _entry(src, category)
+        entries[stem] = _entry(src, placement.get(stem, OTHER))
+    for stem, entry in list(entries.items()):
         if stem not in placement:
-            diagnostics.append(_diag(src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
+            entries[stem] = _place_unlisted(entry, entries, placement, root, diagnostics)
+    diagnostics += _two_current_versions(entries.values(), root)
     for stem in placement:
         if stem not in entries:
             message = f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"
             diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)
+
+
+def _place_unlisted(entry: LawEntry, entries: Mapping[str, LawEntry], placement: Mapping[str, str],
+                   root: Path, diagnostics: list[Diagnostic]) -> LawEntry:
+    """A file handbook.yml does not list: in the category of another version of the same law
+    (so a new version is a one-file job), else in 其他; either way the build says so."""
+    sibling = next((e for e in entries.values() if e.title == entry.title and e.stem in placement), None)
+    if sibling is None:
+        diagnostics.append(_diag(entry.src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
+        return entry
+    message = f"{CONFIG_NAME} 未列出本文件，已按同名文本 {sibling.stem} 归入“{sibling.category}”类"
+    diagnostics.append(_diag(entry.src, root, 1, message, "info"))
+    return replace(entry, category=sibling.category)
+
+
+def _two_current_versions(entries, root: Path) -> list[Diagnostic]:
+    """A warning on each text whose title another current text also has: one must be superseded."""
+    found = []
+    current = [e for e in entries if not e.superseded]
+    for entry in current:
+        twins = [e.stem for e in current if e.title == entry.title and e is not entry]
+        if twins:
+            message = (f"与 {'、'.join(twins)} 同名，且都标为现行有效：请把较早的文本在前置信息中改为 "
+                       "status: superseded，并在 status_note 中写明被哪个文本取代")
+            found.append(_diag(entry.src, root, 1, message))
+    return found
 
 
 def _assemble(title: str, config: Mapping[str, Any], entries: dict[str, LawEntry], diagnostics) -> Handbook:
@@ -196,6 +257,7 @@ def _entry(src: Path, category: str) -> LawEntry:
         category=category,
         anchors=frozenset(a.number.anchor for a in law.articles),
         headings=tuple((h.anchor, h.text) for h in law.headings if h.anchor),
+        text_title=law.title,
         meta=meta,
     )
 

@@ -1,7 +1,9 @@
 """The handbook's index page (/handbook/), generated as Markdown from the Handbook.
 
 Laws in force by category, in the configured order, each with level, date and article
-count; superseded texts apart under 历史文本, each with its status note in the banner style.
+count and, under it, its earlier versions (历史文本) with their dates; a superseded text
+whose current version is not in the handbook is listed in its category, flagged; all
+superseded texts again apart under 历史文本, each with its status note in the banner style.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from fazhi.law.handbook import HISTORY, Handbook, LawEntry
-from fazhi.law.meta import BANNER_HEAD
+from fazhi.law.meta import BANNER_HEAD, EXCERPT_MARK
 
 INDEX_SRC_URI = "handbook/index.md"
 
@@ -31,7 +33,7 @@ def index_markdown(book: Handbook) -> str:
     ]
     for category in book.categories:
         lines += [f"## {category.name}", ""]
-        lines += _list(category.laws) if category.laws else [_only_history(book.history_of(category.name))]
+        lines += _category(book, category.laws, book.history_of(category.name))
         lines.append("")
     if book.history:
         lines += [
@@ -44,6 +46,22 @@ def index_markdown(book: Handbook) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def _category(book: Handbook, current: list[LawEntry], history: list[LawEntry]) -> list[str]:
+    """The current laws, each with its earlier versions under it; then the superseded texts
+    of the category that have no current version here, flagged as such."""
+    lines: list[str] = []
+    for law in current:
+        lines += _list([law])
+        lines += [f"    - {HISTORY}：[{old.date}公布的文本]({old.stem}.md)" for old in book.history_under(law)]
+    orphans = [law for law in history if not any(not v.superseded for v in book.versions_of(law))]
+    if not current:
+        return [_only_history(orphans)]
+    if orphans:
+        lines += [_list([law])[0] + f' <span class="fz-status-note">{HISTORY}：{escape(law.status_note)}</span>'
+                  for law in orphans]
+    return lines
 
 
 def _only_history(laws: list[LawEntry]) -> str:
@@ -61,7 +79,8 @@ def _list(laws: list[LawEntry], with_note: bool = False) -> list[str]:
     items = []
     for law in laws:
         facts = "".join(f"<span>{escape(fact)}</span>" for fact in (law.level, law.date, f"{law.article_count}条") if fact)
-        item = f'- [{law.title}]({law.stem}.md) <span class="fz-law-facts">{facts}</span>'
+        excerpt = f"（{EXCERPT_MARK}：{law.excerpt.part}）" if law.excerpt else ""
+        item = f'- [{law.title}]({law.stem}.md){excerpt} <span class="fz-law-facts">{facts}</span>'
         if with_note:
             item += f' <span class="fz-status-note">{escape(law.status_note)}</span>'
         items.append(item)

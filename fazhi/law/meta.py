@@ -3,7 +3,9 @@
 Built from the file's front matter (title, level, 制定机关, 公布日期, 施行日期, status,
 status_note, source) as ElementTree elements, so the page content (which the print
 hook reuses) carries them. A superseded text must never pass for the law in force,
-so its banner comes first and says so in words, not only in colour.
+so its banner comes first and says so in words, not only in colour. Two versions of one
+law in the handbook name each other here (现行文本 / 历史文本, with their dates), and an
+excerpt says which part of the code it holds.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as etree
-from typing import Any, Mapping
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
 
+from fazhi.law.excerpt import MARK as EXCERPT_MARK, Excerpt
 from fazhi.law.structure import Block
 
 SUPERSEDED = "superseded"
@@ -20,6 +24,19 @@ BANNER_HEAD = "历史文本，非现行有效文本"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CN_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _UPSTREAM = "国家法律法规数据库"
+#: The （节选） mark after an excerpt's title.
+EXCERPT_CLASS = "fz-law-excerpt"
+CURRENT_LABEL = "现行文本"
+HISTORY_LABEL = "历史文本"
+
+
+@dataclass(frozen=True)
+class Version:
+    """Another version of the same law in the handbook, as a page links to it."""
+
+    href: str  # relative to the page's source, e.g. cishan-fa.md
+    date: str  # 2016年3月16日 (its 公布日期)
+    current: bool
 
 
 def is_superseded(meta: Mapping[str, Any]) -> bool:
@@ -68,14 +85,19 @@ def notes(blocks: list[Block]) -> etree.Element | None:
     """The 题注 as one small parenthesised block, a line per history entry.
 
     The parentheses come from the stylesheet, so no character is added to the text;
-    when the source already ends with a stray ）, the closing one is left out.
+    when the source already ends with a stray ）, the closing one is left out, and when
+    the source brackets the whole 题注 itself, both are.
     """
     if not blocks:
         return None
     classes = "fz-notes"
     last = blocks[-1].text.rstrip()
+    every = "".join(block.text for block in blocks)
     if last.endswith("）") and last.count("（") < last.count("）"):
         classes += " fz-notes-closed"
+    elif blocks[0].text.lstrip().startswith("（") and last.endswith("）") and every.count("（") == every.count("）"):
+        # Pasted as printed: the whole 题注 already in brackets (（2020年5月28日……通过）).
+        classes += " fz-notes-bracketed"
     box = etree.Element("div", {"class": classes})
     for block in blocks:
         line = etree.SubElement(box, "p")
@@ -83,8 +105,10 @@ def notes(blocks: list[Block]) -> etree.Element | None:
     return box
 
 
-def metadata(meta: Mapping[str, Any]) -> etree.Element:
-    """效力级别, 制定机关, dates and 时效性 where known, then the source with its link."""
+def metadata(meta: Mapping[str, Any], excerpt: Excerpt | None = None,
+             versions: Sequence[Version] = ()) -> etree.Element:
+    """效力级别, 制定机关, dates and 时效性 where known, the part an excerpt holds, the other
+    versions of the law, then the source with its link."""
     box = etree.Element("dl", {"class": "fz-law-meta"})
     rows = [
         ("效力级别", str(meta.get("level") or "")),
@@ -96,6 +120,9 @@ def metadata(meta: Mapping[str, Any]) -> etree.Element:
     for label, value in rows:
         if value:
             _row(box, label).text = value
+    if excerpt:
+        _row(box, EXCERPT_MARK).text = excerpt_range(excerpt)
+    _versions(box, versions)
     source = meta.get("source") or {}
     if isinstance(source, Mapping) and (source.get("url") or source.get("repository")):
         cell = _row(box, "文本来源")
@@ -106,6 +133,25 @@ def metadata(meta: Mapping[str, Any]) -> etree.Element:
             link.text = "来源文件"
             link.tail = "）"
     return box
+
+
+def excerpt_range(excerpt: Excerpt) -> str:
+    """第五编 婚姻家庭（第一千零四十条至第一千一百一十八条）."""
+    span = excerpt.first.label + (f"至{excerpt.last.label}" if excerpt.last else "起")
+    return f"{excerpt.part}（{span}）" if excerpt.part else span
+
+
+def _versions(box: etree.Element, versions: Sequence[Version]) -> None:
+    """A 现行文本 row and a 历史文本 row, each linking the other versions with their dates."""
+    for label, current in ((CURRENT_LABEL, True), (HISTORY_LABEL, False)):
+        found = [v for v in versions if v.current == current]
+        if not found:
+            continue
+        cell = _row(box, label)
+        for index, version in enumerate(found):
+            link = etree.SubElement(cell, "a", {"href": version.href, "class": "fz-law-version"})
+            link.text = f"{version.date}公布的文本" if version.date else "文本"
+            link.tail = "；" if index < len(found) - 1 else None
 
 
 def _row(box: etree.Element, label: str) -> etree.Element:

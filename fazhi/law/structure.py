@@ -3,7 +3,12 @@
 Pure parsing of the handbook source format (see /work/shared/laws/README.md): a `#` title,
 题注 lines up to `<!-- INFO END -->`, `##`/`###` headings for 编/章/节 and 序言, and plain
 paragraphs for 条 (``第X条`` + a space), 款 (further paragraphs) and 项 (（一）/(一)).
-Every unit keeps its source line so diagnostics can cite it. Ids follow `fazhi.law`.
+Every unit keeps its source line so diagnostics can cite it. Ids follow `fazhi.contract`.
+
+Law text as it really comes is read too: a code (民法典) whose 编 are bare names
+(物权编) or further `#` headings, parts that each repeat the code's title and 题注, chapters
+restarting in every 编, and invisible characters (`fazhi.text.invisible`) that never change
+the structure. Whatever the input, no id is given twice.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from fazhi.contract import PREAMBLE_ANCHOR, division_anchor, unit_anchor
-from fazhi.text.frontmatter import body_start
+from fazhi.contract import PREAMBLE_ANCHOR, division_anchor, repeat_anchor, unit_anchor
+from fazhi.text.frontmatter import body_start, split_front_matter
+from fazhi.text.invisible import INVISIBLE, INVISIBLE_CLASS, is_blank, leading_invisible
 from fazhi.text.numerals import NUMERAL_CHARS, from_chinese, to_chinese
 
 INFO_END = "<!-- INFO END -->"
@@ -21,11 +27,16 @@ FORCE_BREAK = "<!-- FORCE BREAK -->"
 PREAMBLE = "序言"
 _CN = NUMERAL_CHARS
 
-#: An article opens with its number and one separating space (ASCII or U+3000).
-ARTICLE = re.compile(rf"^第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?(?P<sep>[ \u3000])")
-DIVISION = re.compile(rf"^第(?P<num>[{_CN}]+)(?P<kind>分编|编|章|节)(?P<sep>[ \u3000]*)")
+#: Spaces that may separate a number from its text (ASCII, U+3000, no-break, en/em space).
+_SEP = "[ \u3000\u00a0\u2002\u2003]"
+#: An article opens with its number and one separating space, possibly after invisible
+#: characters (indentation, a stray U+200B), which stay in the text but not in `written`.
+ARTICLE = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?(?P<sep>{_SEP})")
+DIVISION = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)第(?P<num>[{_CN}]+)(?P<kind>分编|编|章|节)(?P<sep>{_SEP}*)")
+#: A 编 written as a bare name, as public sources give the 民法典: 物权编, 婚姻家庭编.
+BARE_BIAN = re.compile(r"^[\u4e00-\u9fff]{1,8}编$")
 #: A 项 marker in either parenthesis style: （一） in 法律, (一) in older 行政法规.
-ITEM = re.compile(rf"^(?P<open>[（(])(?P<num>[{_CN}]+)(?P<close>[）)])")
+ITEM = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)(?P<open>[（(])(?P<num>[{_CN}]+)(?P<close>[）)])")
 #: A 目 marker under a 项: Arabic numeral and 下脚点, no space (1.农产品).
 SUBITEM = re.compile(r"^(?P<num>\d+)[.．](?!\d)")
 _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
@@ -94,6 +105,14 @@ class Article:
     written: str
     separator: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    #: 1, or 2, 3 … for a repeat of an article number already in the file (its ids get --N).
+    occurrence: int = 1
+
+    @property
+    def anchor(self) -> str:
+        """The id of its box: t10, or t10--2 for the second 第十条 of a damaged file."""
+        own = self.number.anchor
+        return own if self.occurrence == 1 else repeat_anchor(own, self.occurrence)
 
     def clause_anchor(self, clause: int) -> str | None:
         """Anchor of 第N款, or None when the article has fewer 款."""
@@ -131,6 +150,9 @@ class LawText:
     notes: list[Block] = field(default_factory=list)
     #: Body in source order: Heading, Article and loose Paragraph objects.
     body: list[Heading | Article | Paragraph] = field(default_factory=list)
+    #: What a code assembled from parts repeats before each part: its title and 题注 lines
+    #: already given. Shown once, so these blocks are left out of the page.
+    repeats: list[Block] = field(default_factory=list)
 
     @property
     def articles(self) -> list[Article]:
@@ -147,7 +169,8 @@ class LawText:
 def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     """Blank-line separated blocks; headings and comment lines are blocks of their own.
 
-    A paragraph's text joins its lines with newlines, as Markdown keeps them.
+    A paragraph's text joins its lines with newlines, as Markdown keeps them. A line of
+    only invisible characters is blank (the law extension blanks it for Markdown too).
     """
     found: list[Block] = []
     current: list[str] = []
@@ -161,7 +184,7 @@ def blocks(lines: list[str], first_line: int = 1) -> list[Block]:
     for index, line in enumerate(lines):
         number = first_line + index
         stripped = line.strip()
-        if not stripped:
+        if is_blank(line):
             flush()
         elif _HEADING.match(line) or stripped in (INFO_END, FORCE_BREAK):
             flush()
@@ -178,27 +201,51 @@ def parse_law(text: str) -> LawText:
     """Parse a whole law file (front matter optional); lines are those of `text`."""
     lines = text.split("\n")
     skip = body_start(lines)
-    return parse_blocks(blocks(lines[skip:], first_line=skip + 1))
+    return parse_blocks(blocks(lines[skip:], first_line=skip + 1), first_bian=excerpt_bian(text))
 
 
-def parse_blocks(found: list[Block]) -> LawText:
+def excerpt_bian(text: str) -> int:
+    """The 编 number an excerpt's front matter names (`excerpt: 第五编 婚姻家庭` → 5), else 1.
+
+    A bare 编 heading (婚姻家庭编) then takes the code's own number, so the excerpt's
+    chapter ids are the ones the whole code has (bian-5-zhang-1).
+    """
+    yaml_text, _, _ = split_front_matter(text)
+    match = re.search(r"^excerpt:\s*['\"]?(.*)$", yaml_text, re.M)
+    return part_bian(match[1]) if match else 1
+
+
+def part_bian(part: str) -> int:
+    """第五编 婚姻家庭 → 5; 1 when the part names no 编."""
+    match = re.match(rf"第([{_CN}]+)编", part.strip())
+    return from_chinese(match[1]) if match else 1
+
+
+def parse_blocks(found: list[Block], first_bian: int = 1) -> LawText:
+    """The law in `found`; bare 编 names are numbered from `first_bian` in order of appearance."""
     law = LawText()
     has_info_end = any(b.text == INFO_END for b in found)
     in_notes = False
-    builder = _BodyBuilder(law)
+    builder = _BodyBuilder(law, first_bian)
     for block in found:
         heading = _HEADING.match(block.text)
-        if heading and len(heading["marks"]) == 1 and not law.title:
-            law.title, law.title_line = heading["text"], block.line
+        level = len(heading["marks"]) if heading else 0
+        text = heading["text"].strip() if heading else block.text
+        if level == 1 and not law.title:
+            law.title, law.title_line = text, block.line
+            in_notes = has_info_end
+        elif level == 1 and text == law.title:
+            # A code assembled from parts: each part repeats the code's title and 题注.
+            law.repeats.append(block)
             in_notes = has_info_end
         elif block.text == INFO_END:
             in_notes = False
-        elif in_notes:
-            law.notes.append(block)
+        elif in_notes and not heading:
+            (law.repeats if block.text in {n.text for n in law.notes} else law.notes).append(block)
         elif block.text == FORCE_BREAK:
             continue
         elif heading:
-            builder.heading(len(heading["marks"]), heading["text"], block.line)
+            builder.heading(level, text, block.line)
         else:
             builder.paragraph(block)
     return law
@@ -207,39 +254,60 @@ def parse_blocks(found: list[Block]) -> LawText:
 class _BodyBuilder:
     """Assigns each body block its role and anchor while walking the text once."""
 
-    def __init__(self, law: LawText) -> None:
+    def __init__(self, law: LawText, first_bian: int = 1) -> None:
         self.law = law
         self.article: Article | None = None
         self.clause = 0
         self.bian = 0
+        self.next_bian = first_bian
         self.chapter = 0
+        #: Every id given so far, with how often it was asked for.
+        self.used: dict[str, int] = {}
 
     def heading(self, level: int, text: str, line: int) -> None:
         self.article = None
         heading = Heading(level, line, text)
+        lead = leading_invisible(text)
         division = DIVISION.match(text)
-        if text.replace(" ", "").replace("\u3000", "") == PREAMBLE:
-            heading.kind, heading.anchor = PREAMBLE, PREAMBLE_ANCHOR
+        if text.strip(INVISIBLE).replace(" ", "").replace("\u3000", "") == PREAMBLE:
+            heading.kind, heading.anchor = PREAMBLE, self._unique(PREAMBLE_ANCHOR)
         elif division:
             heading.kind = division["kind"]
             heading.number = from_chinese(division["num"])
-            heading.number_length = len(f"第{division['num']}{division['kind']}")
+            heading.number_length = len(lead) + len(f"第{division['num']}{division['kind']}")
             heading.anchor = self._division_anchor(heading.kind, heading.number)
+        elif level == 1 or BARE_BIAN.match(text.strip(INVISIBLE)):
+            # A further `#` heading or a bare 物权编: a 编, numbered in order of appearance.
+            heading.kind, heading.number = "编", self.next_bian
+            heading.anchor = self._division_anchor("编", heading.number)
         self.law.body.append(heading)
 
     def _division_anchor(self, kind: str, number: int) -> str:
         if kind == "编":
-            self.bian = number
+            self.bian, self.next_bian, self.chapter = number, number + 1, 0
         elif kind == "章":
             self.chapter = number
-        return division_anchor(kind, number, bian=self.bian, chapter=self.chapter)
+        return self._unique(division_anchor(kind, number, bian=self.bian, chapter=self.chapter))
+
+    def _unique(self, anchor: str) -> str:
+        """`anchor`, or its --N repeat when the page already has it."""
+        count = self.used.get(anchor, 0) + 1
+        self.used[anchor] = count
+        if count == 1:
+            return anchor
+        repeat = repeat_anchor(anchor, count)
+        self.used[repeat] = 1
+        return repeat
 
     def paragraph(self, block: Block) -> None:
         opening = ARTICLE.match(block.text)
         if opening:
             number = ArticleNumber(from_chinese(opening["base"]), from_chinese(opening["sub"]) if opening["sub"] else 0)
-            written = opening.group(0)[: -len(opening["sep"])]
+            written = opening.group(0)[len(opening["lead"]): -len(opening["sep"])]
             self.article = Article(number, block.line, written, opening["sep"])
+            occurrence = self.used.get(number.anchor, 0) + 1
+            self.used[number.anchor] = occurrence
+            self.article.occurrence = occurrence
             self.clause = 1
             self._add(block, Role.CLAUSE)
             self.law.body.append(self.article)
@@ -249,7 +317,7 @@ class _BodyBuilder:
             return
         item = ITEM.match(block.text)
         if item:
-            self._add(block, Role.ITEM, item.group(0), item=from_chinese(item["num"]))
+            self._add(block, Role.ITEM, item.group(0)[len(item["lead"]):], item=from_chinese(item["num"]))
             return
         previous = self.article.paragraphs[-1]
         subitem = SUBITEM.match(block.text)
@@ -262,9 +330,11 @@ class _BodyBuilder:
     def _add(self, block: Block, role: Role, marker: str = "", item: int | None = None,
              subitem: int | None = None) -> None:
         """Append a 款/项/目 of the current article, its anchor made from its numbers."""
-        number = self.article.number
-        anchor = unit_anchor(number.base, number.sub, self.clause, item, subitem)
-        self.article.paragraphs.append(
+        article = self.article
+        anchor = unit_anchor(article.number.base, article.number.sub, self.clause, item, subitem)
+        if article.occurrence > 1:
+            anchor = repeat_anchor(anchor, article.occurrence)
+        article.paragraphs.append(
             Paragraph(block.line, block.text, role, anchor, marker, self.clause, item, subitem))
 
 

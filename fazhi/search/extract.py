@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from fazhi.contract import ARTICLE, ARTICLE_NUM, HEADING_NUMBER_CLASSES
+from fazhi.text.invisible import ZERO_WIDTH_RE
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED = {"script", "style", "object", "template"}
 _BLOCKS = {"p", "li", "div", "br", "tr", "td", "th", "dd", "dt", "blockquote", "pre", "table", "section"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = ZERO_WIDTH_RE
 _SPACE = re.compile(r"\s+")
 
 

@@ -19,6 +19,7 @@ from fazhi.site.nav import relink
 from fazhi.law.extension import LawTarget
 from fazhi.law.handbook import HISTORY, Handbook, LawEntry, load_handbook
 from fazhi.law.index_page import INDEX_SRC_URI, index_markdown
+from fazhi.law.meta import Version
 
 NAV_TITLE = "普法手册"
 
@@ -34,7 +35,16 @@ def mount(files: Files, config: MkDocsConfig, book: Handbook) -> Files:
 
 def link_targets(book: Handbook) -> dict[str, LawTarget]:
     """Citation targets for law pages (all pages sit side by side in handbook/)."""
-    return {title: LawTarget(f"{law.stem}.md", law.anchors) for title, law in book.link_targets().items()}
+    return {title: LawTarget(f"{law.stem}.md", law.anchors, law.excerpt is not None)
+            for title, law in book.link_targets().items()}
+
+
+def versions(book: Handbook, src_uri: str) -> tuple[Version, ...]:
+    """The other versions of the law at `src_uri`, as its page links to them (oldest first)."""
+    law = next((law for law in book.laws if law.src_uri == src_uri), None)
+    if law is None:
+        return ()
+    return tuple(Version(f"{v.stem}.md", v.date, not v.superseded) for v in book.versions_of(law))
 
 
 def arrange_nav(nav: Navigation, book: Handbook) -> Navigation:
