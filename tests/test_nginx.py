@@ -32,7 +32,7 @@ def test_config(deploy_conf: str, site: Path, port: int, tmp: Path) -> str:
     """A whole nginx.conf around the deployed server block: our port, our site, temp paths."""
     server = deploy_conf.replace("listen 80;", f"listen 127.0.0.1:{port};")
     server = re.sub(r"^\s*listen \[::\]:80;\n", "", server, flags=re.M)
-    server = server.replace("root /srv/fazhi/site;", f"root {site};")
+    server = server.replace("root /srv/fazhi/current;", f"root {site};")
     temps = "\n".join(f"    {name}_temp_path {tmp / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     user = "user root;\n" if os.geteuid() == 0 else ""
     return (f"{user}worker_processes 1;\npid {tmp / 'nginx.pid'};\nerror_log {tmp / 'error.log'};\n"

@@ -164,5 +164,7 @@ def links_html(page_url: str, pdf: str, extra: list[tuple[str, str]] = ()) -> st
 
 
 def cache_dir(config_file: str | os.PathLike) -> Path:
-    """The project's PDF cache: <project>/.cache/pdf (gitignored)."""
-    return Path(config_file).resolve().parent / ".cache" / "pdf"
+    """The project's PDF cache: <project>/.cache/pdf (gitignored), or $FAZHI_CACHE_DIR/pdf, which
+    a server's publish builds share so each release re-renders only the PDFs that changed."""
+    shared = os.environ.get("FAZHI_CACHE_DIR")
+    return Path(shared) / "pdf" if shared else Path(config_file).resolve().parent / ".cache" / "pdf"

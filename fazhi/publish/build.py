@@ -1,0 +1,76 @@
+"""Check and build one checked-out commit exactly as the public site is built.
+
+Both steps run in fresh processes with the commit's own `fazhi` package first on the path
+(PYTHONPATH), so a push that changes the program is checked with the changed program.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fazhi.publish.checkout import clean_env, git
+
+#: mkdocs' log lines worth showing a person (its INFO lines are progress noise).
+_PROBLEM = re.compile(r"^(WARNING|ERROR)\b|^Aborted with|Error:|错误|警告")
+#: The closing line of `fazhi check` ("检查了 N 个文件：…").
+_SUMMARY = "检查了"
+_LEVEL = {"WARNING": "警告", "ERROR": "错误"}
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    #: Lines for the person who pushed: the findings (path:line:col …), then the verdict.
+    lines: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def build_env(project: Path, cache: Path, pdf: bool) -> dict[str, str]:
+    """Like scripts/build.sh: dates from the last commit, the shared PDF cache, the commit's own code."""
+    epoch = git(project / ".git", "log", "-1", "--format=%ct")
+    return clean_env({"PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch,
+                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0"})
+
+
+def check(project: Path, env: dict[str, str]) -> Outcome:
+    """`fazhi check` over docs/ and handbook/: exit 1 means refuse."""
+    done = subprocess.run([sys.executable, "-m", "fazhi", "check"], cwd=project, env=env,
+                          capture_output=True, text=True)
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    return Outcome(done.returncode == 0, lines)
+
+
+def build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
+    """`mkdocs build --strict` into `out` (removed again when the build fails)."""
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                          cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode == 0:
+        return Outcome(True, [])
+    shutil.rmtree(out, ignore_errors=True)
+    output = (done.stdout + done.stderr).splitlines()
+    problems = [_readable(line) for line in output if _PROBLEM.search(line)]
+    return Outcome(False, problems or output[-15:])
+
+
+def check_and_build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
+    """The check first (quick, and its messages are the clearest), then the strict build."""
+    start = time.perf_counter()
+    checked = check(project, env)
+    if checked.ok:
+        built = build(project, out, env)
+        findings = [line for line in checked.lines if not line.startswith(_SUMMARY)]
+        checked = Outcome(built.ok, checked.lines if built.ok else findings + built.lines)
+    checked.seconds = time.perf_counter() - start
+    return checked
+
+
+def _readable(line: str) -> str:
+    """`WARNING -  [fazhi] handbook/x.md:3:1: …` → `警告：handbook/x.md:3:1: …`."""
+    match = re.match(r"^(WARNING|ERROR)\s+-\s+(?:\[[\w.-]+\]\s+)?(.*)$", line)
+    return f"{_LEVEL[match[1]]}：{match[2]}" if match else line
