@@ -118,6 +118,7 @@ def load_handbook(root: Path) -> Handbook:
     placement = _placement(config)
     diagnostics: list[Diagnostic] = []
     entries: dict[str, LawEntry] = {}
+    unreadable: set[str] = set()
     for src in sorted(root.rglob("*.md")):
         stem = src.stem
         if src.name in NOT_LAWS:
@@ -127,11 +128,14 @@ def load_handbook(root: Path) -> Handbook:
             diagnostics.append(_diag(src, root, 1, message))
             continue
         category = placement.get(stem, OTHER)
-        entries[stem] = _entry(src, category)
+        try:
+            entries[stem] = _entry(src, category)
+        except UnicodeDecodeError:  # the encoding check reports it with file and line; `fazhi check` goes on
+            unreadable.add(stem)
         if stem not in placement:
             diagnostics.append(_diag(src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
     for stem in placement:
-        if stem not in entries:
+        if stem not in entries and stem not in unreadable:
             message = f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"
             diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)

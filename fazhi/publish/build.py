@@ -64,13 +64,19 @@ def check_and_build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
     checked = check(project, env)
     if checked.ok:
         built = build(project, out, env)
-        findings = [line for line in checked.lines if not line.startswith(_SUMMARY)]
-        checked = Outcome(built.ok, checked.lines if built.ok else findings + built.lines)
+        if not built.ok:  # the check's findings, then what only the build found
+            findings = [line for line in checked.lines if not line.startswith(_SUMMARY)]
+            checked = Outcome(False, findings + [line for line in built.lines if not _repeats(line, findings)])
     checked.seconds = time.perf_counter() - start
     return checked
 
 
+def _repeats(line: str, findings: list[str]) -> bool:
+    """A build line that says again what the check said, or mkdocs' own closing line."""
+    return line.startswith("Aborted with") or any(line.endswith(finding) for finding in findings)
+
+
 def _readable(line: str) -> str:
-    """`WARNING -  [fazhi] handbook/x.md:3:1: …` → `警告：handbook/x.md:3:1: …`."""
-    match = re.match(r"^(WARNING|ERROR)\s+-\s+(?:\[[\w.-]+\]\s+)?(.*)$", line)
+    """`WARNING -  fazhi: handbook/x.md:3:1: …` → `警告：handbook/x.md:3:1: …`."""
+    match = re.match(r"^(WARNING|ERROR)\s+-\s+(?:fazhi:\s+)?(.*)$", line)
     return f"{_LEVEL[match[1]]}：{match[2]}" if match else line
