@@ -32,10 +32,15 @@ class Outcome:
 
 
 def build_env(project: Path, cache: Path, pdf: bool) -> dict[str, str]:
-    """Like scripts/build.sh: dates from the last commit, the shared PDF cache, the commit's own code."""
+    """Like scripts/build.sh: dates from the last commit, the shared caches, the commit's own code.
+
+    The temporary folder lives in the cache too: jieba keeps its dictionary cache (jieba.cache,
+    ~1 s to rebuild) there, so it survives between releases like the PDF cache.
+    """
     epoch = git(project / ".git", "log", "-1", "--format=%ct")
+    (cache / "tmp").mkdir(parents=True, exist_ok=True)
     return clean_env({"PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch,
-                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0"})
+                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0", "TMPDIR": str(cache / "tmp")})
 
 
 def check(project: Path, env: dict[str, str]) -> Outcome:

@@ -56,6 +56,7 @@ def check_commit(target: Target, sha: str, say: Say) -> bool:
             return True  # this very commit was checked before (pushed again, or to another branch)
         commit = commit_info(target.git_dir, sha)
         say(f"正在检查提交 {commit.short}（{commit.author}：{commit.subject}）……")
+        _log(target.site, "开始检查", commit.short)
         outcome = _build(target, sha)
         _log(target.site, "检查通过" if outcome.ok else "检查未通过", f"{commit.short} {outcome.seconds:.1f}秒")
     if outcome.ok:
