@@ -22,6 +22,7 @@ import pytest
 
 from conftest import ROOT
 from fazhi.publish import releases
+from fazhi.publish.lock import publication_lock
 from test_nginx import NGINX, running_nginx
 
 pytestmark = [pytest.mark.build,
@@ -269,12 +270,25 @@ def test_failed_build_after_acceptance_keeps_the_live_site_and_says_why(server):
     assert server.live() == live and "快速推送乙" in page_text(server, "guide/")
 
 
-def test_old_releases_are_pruned_to_the_number_kept(server):
+def test_a_push_waits_while_another_publication_holds_the_lock_and_old_releases_are_pruned(server):
     subprocess.run(["git", "--git-dir", str(server.repo), "config", "fazhi.keep", "2"], check=True)
     add_to_guide(server, "保留两个版本")
-    server.commit("编辑指南：保留两个版本")
-    done = server.push()
-    assert done.returncode == 0, done.output
+    sha = server.commit("编辑指南：保留两个版本")
+    before = server.live()
+    lines: list[str] = []
+    with publication_lock(server.site):  # another publication is running
+        pushing = subprocess.Popen(["git", "push", "--progress", "origin", "HEAD:main"], cwd=server.clone,
+                                   env=server.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        reader = threading.Thread(target=lambda: lines.extend(pushing.stdout))
+        reader.start()
+        deadline = time.monotonic() + 60
+        while not any("排队等候" in line for line in lines):
+            assert time.monotonic() < deadline and pushing.poll() is None, lines
+            time.sleep(0.05)
+        time.sleep(0.5)
+        assert server.main_branch() != sha and server.live() == before  # nothing happens while it waits
+    assert pushing.wait(timeout=300) == 0, "".join(lines)
+    reader.join()
     names = [r.name for r in releases.list_releases(server.site)]
-    assert len(names) == 2 and server.live().name == names[0]
+    assert len(names) == 2 and server.live().name == names[0] and server.live().commit.sha == sha
     assert "保留两个版本" in page_text(server, "guide/")

@@ -18,6 +18,8 @@ from fazhi.publish.checkout import clean_env, git
 
 #: mkdocs' log lines worth showing a person (its INFO lines are progress noise).
 _PROBLEM = re.compile(r"^(WARNING|ERROR)\b|^Aborted with|Error:|错误|警告")
+#: The start of the PDF hook's summary line ("PDF：15个文件，新生成2个、沿用缓存13个，用时…").
+_PDF_SUMMARY = "PDF："
 #: The closing line of `fazhi check` ("检查了 N 个文件：…").
 _SUMMARY = "检查了"
 _LEVEL = {"WARNING": "警告", "ERROR": "错误"}
@@ -55,8 +57,8 @@ def build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
     """`mkdocs build --strict` into `out` (removed again when the build fails)."""
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True)
-    if done.returncode == 0:
-        return Outcome(True, [])
+    if done.returncode == 0:  # the PDF hook's summary (files, re-rendered, from the cache) is worth a line
+        return Outcome(True, [line.split("fazhi: ", 1)[-1] for line in done.stderr.splitlines() if _PDF_SUMMARY in line])
     shutil.rmtree(out, ignore_errors=True)
     output = (done.stdout + done.stderr).splitlines()
     problems = [_readable(line) for line in output if _PROBLEM.search(line)]
@@ -69,8 +71,10 @@ def check_and_build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
     checked = check(project, env)
     if checked.ok:
         built = build(project, out, env)
-        if not built.ok:  # the check's findings, then what only the build found
-            findings = [line for line in checked.lines if not line.startswith(_SUMMARY)]
+        findings = [line for line in checked.lines if not line.startswith(_SUMMARY)]
+        if built.ok:  # warnings the check passed, and the PDF summary
+            checked = Outcome(True, [line for line in findings if ": warning: " in line] + built.lines)
+        else:  # the check's findings, then what only the build found
             checked = Outcome(False, findings + [line for line in built.lines if not _repeats(line, findings)])
     checked.seconds = time.perf_counter() - start
     return checked

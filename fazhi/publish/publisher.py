@@ -60,6 +60,8 @@ def check_commit(target: Target, sha: str, say: Say) -> bool:
         outcome = _build(target, sha)
         _log(target.site, "检查通过" if outcome.ok else "检查未通过", f"{commit.short} {outcome.seconds:.1f}秒")
     if outcome.ok:
+        for line in outcome.lines:
+            say(line)
         say(f"检查通过（用时 {outcome.seconds:.0f} 秒）。")
     else:
         for line in outcome.lines:
