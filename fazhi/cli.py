@@ -4,6 +4,7 @@
     fazhi import --law 条例.txt
     fazhi check [路径…] [--fix]
     fazhi new-report 2025
+    fazhi publish | fazhi releases | fazhi rollback [版本]   (on the web server)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from fazhi.diagnostics import Diagnostic
 from fazhi.importer import import_file
 from fazhi.importer.report import Imported
 from fazhi.law.continuity import check_articles
+from fazhi.publish import commands as publish_commands
 
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -83,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
               description="新建 docs/reports/<年份>.md，含厅字〔2019〕28号要求的五部分内容；报告列表自动更新。")
     rep.add_argument("year", metavar="年份", type=int, help="报告所属年度，例如 2025")
     rep.add_argument("--force", action="store_true", help="该年度报告已存在时覆盖它")
+    publish_commands.add_parsers(commands, new)
     return parser
 
 
@@ -153,5 +156,6 @@ def cmd_new_report(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"import": cmd_import, "check": cmd_check, "new-report": cmd_new_report}[args.command]
+    handler = {"import": cmd_import, "check": cmd_check, "new-report": cmd_new_report,
+               **publish_commands.HANDLERS}[args.command]
     return handler(args)

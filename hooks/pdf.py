@@ -31,7 +31,8 @@ def on_config(config):
 
         build.serving = _serving
         settings = build.PdfSettings.from_extra(config.extra)
-        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path)))
+        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path)),
+                                docs_dir=Path(config.docs_dir))
     return config
 
 

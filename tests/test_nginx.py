@@ -11,7 +11,9 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -32,7 +34,7 @@ def test_config(deploy_conf: str, site: Path, port: int, tmp: Path) -> str:
     """A whole nginx.conf around the deployed server block: our port, our site, temp paths."""
     server = deploy_conf.replace("listen 80;", f"listen 127.0.0.1:{port};")
     server = re.sub(r"^\s*listen \[::\]:80;\n", "", server, flags=re.M)
-    server = server.replace("root /srv/fazhi/site;", f"root {site};")
+    server = server.replace("root /srv/fazhi/current;", f"root {site};")
     temps = "\n".join(f"    {name}_temp_path {tmp / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     user = "user root;\n" if os.geteuid() == 0 else ""
     return (f"{user}worker_processes 1;\npid {tmp / 'nginx.pid'};\nerror_log {tmp / 'error.log'};\n"
@@ -44,26 +46,34 @@ def test_config(deploy_conf: str, site: Path, port: int, tmp: Path) -> str:
 test_config.__test__ = False  # a helper, not a test
 
 
-@pytest.fixture(scope="module")
-def nginx_url(built_site, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("nginx")
+@contextmanager
+def running_nginx(site: Path, tmp: Path) -> Iterator[str]:
+    """Debian's nginx with deploy/nginx.conf serving `site` on a free port of 127.0.0.1; yields its URL."""
     port = free_port()
     conf = tmp / "nginx.conf"
-    conf.write_text(test_config((ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"), built_site, port, tmp))
+    conf.write_text(test_config((ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"), site, port, tmp))
     check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            assert proc.poll() is None, proc.stderr.read().decode()
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx_url(built_site, tmp_path_factory):
+    with running_nginx(built_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 def get(url: str, *, gzip_ok: bool = False):

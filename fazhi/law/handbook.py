@@ -152,6 +152,7 @@ def load_handbook(root: Path) -> Handbook:
     placement = _placement(config)
     diagnostics: list[Diagnostic] = []
     entries: dict[str, LawEntry] = {}
+    unreadable: set[str] = set()
     for src in sorted(root.rglob("*.md")):
         stem = src.stem
         if src.name in NOT_LAWS:
@@ -160,13 +161,16 @@ def load_handbook(root: Path) -> Handbook:
             message = f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"
             diagnostics.append(_diag(src, root, 1, message))
             continue
-        entries[stem] = _entry(src, placement.get(stem, OTHER))
+        try:
+            entries[stem] = _entry(src, placement.get(stem, OTHER))
+        except UnicodeDecodeError:  # the encoding check reports it with file and line; `fazhi check` goes on
+            unreadable.add(stem)
     for stem, entry in list(entries.items()):
         if stem not in placement:
             entries[stem] = _place_unlisted(entry, entries, placement, root, diagnostics)
     diagnostics += _two_current_versions(entries.values(), root)
     for stem in placement:
-        if stem not in entries:
+        if stem not in entries and stem not in unreadable:
             message = f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"
             diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Sequence
 
 
-def last_commit_epoch(directory: Path) -> str | None:
-    """Committer time of HEAD in `directory` as epoch seconds, or None outside git."""
+def last_commit_epoch(directory: Path, paths: Sequence[Path] = ()) -> str | None:
+    """Committer time of HEAD in `directory` (of the last commit touching `paths`, if given) as
+    epoch seconds, or None outside git or for files never committed."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=directory,
+        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *map(str, paths)], cwd=directory,
                                 capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Sets up publishing on `git push` on the web server, as root. Idempotent: run it again after
+# an update of the program (git pull in this folder) to refresh the hooks.
+#
+#   bash deploy/install-server.sh [REPO_DIR] [SITE_DIR] [--no-nginx] [--owner USER]
+#
+#   REPO_DIR  the bare repository staff push to (default /srv/git/fazhi.git)
+#   SITE_DIR  releases, the `current` link nginx serves, the PDF cache (default /srv/fazhi)
+#   --no-nginx  leave nginx alone; --owner USER  the account pushes arrive as (owns both folders)
+#
+# The hooks run this folder's program (fazhi.project) with its interpreter (fazhi.python;
+# FAZHI_PYTHON overrides, default .venv/bin/python made by scripts/setup.sh). FAZHI_PDF=0
+# at install time publishes without PDFs (git config fazhi.pdf). A new, empty repository
+# receives this folder's commit and the site is published for the first time.
+set -euo pipefail
+PROJECT=$(cd "$(dirname "$0")/.." && pwd)
+
+positional=() nginx=1 owner=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-nginx) nginx=0 ;;
+    --owner) owner=$2; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -*) echo "install-server: 未知选项 $1（见 --help）" >&2; exit 2 ;;
+    *) positional+=("$1") ;;
+  esac
+  shift
+done
+REPO=$(realpath -m "${positional[0]:-/srv/git/fazhi.git}")
+SITE=$(realpath -m "${positional[1]:-/srv/fazhi}")
+PYTHON=${FAZHI_PYTHON:-$PROJECT/.venv/bin/python}
+BRANCH=main
+
+if [ ! -x "$PYTHON" ]; then
+  echo "install-server: 安装依赖（scripts/setup.sh）"
+  bash "$PROJECT/scripts/setup.sh"
+fi
+
+if [ ! -f "$REPO/HEAD" ]; then
+  echo "install-server: 新建仓库 $REPO"
+  git init -q --bare -b "$BRANCH" "$REPO"
+fi
+cfg() { git --git-dir="$REPO" config "$@"; }
+cfg receive.denyNonFastForwards true   # published history is never rewritten
+cfg receive.denyDeletes true
+cfg fazhi.project "$PROJECT"
+cfg fazhi.python "$PYTHON"
+cfg fazhi.site "$SITE"
+cfg fazhi.branch "$BRANCH"
+cfg fazhi.keep >/dev/null || cfg fazhi.keep 10
+cfg fazhi.url >/dev/null || cfg fazhi.url "http://$(hostname -f 2>/dev/null || hostname)/"
+case "${FAZHI_PDF:-1}" in 0|off|false|no) cfg fazhi.pdf false ;; *) cfg fazhi.pdf true ;; esac
+for hook in pre-receive post-receive; do
+  install -m 755 "$PROJECT/deploy/git-hook.sh" "$REPO/hooks/$hook"
+done
+mkdir -p "$SITE/releases" "$SITE/staging" "$SITE/cache"
+[ -z "$owner" ] || chown -R "$owner": "$REPO" "$SITE"
+
+if [ "$nginx" = 1 ]; then
+  sed "s|root /srv/fazhi/current;|root $SITE/current;|" "$PROJECT/deploy/nginx.conf" > /etc/nginx/sites-available/fazhi
+  ln -sf /etc/nginx/sites-available/fazhi /etc/nginx/sites-enabled/fazhi
+  rm -f /etc/nginx/sites-enabled/default
+  nginx -t
+  systemctl reload nginx 2>/dev/null || nginx -s reload 2>/dev/null || nginx
+fi
+
+as_owner() { if [ -n "$owner" ]; then runuser -u "$owner" -- "$@"; else "$@"; fi; }
+if ! git --git-dir="$REPO" rev-parse -q --verify "refs/heads/$BRANCH" >/dev/null; then
+  echo "install-server: 把 $PROJECT 的当前提交推送到新仓库（经过检查并首次发布）"
+  as_owner git -C "$PROJECT" push -q "$REPO" "HEAD:refs/heads/$BRANCH"
+elif [ ! -L "$SITE/current" ]; then
+  echo "install-server: 首次发布 $BRANCH 分支"
+  head=$(git --git-dir="$REPO" rev-parse "refs/heads/$BRANCH")
+  (cd "$REPO" && echo "0000000000000000000000000000000000000000 $head refs/heads/$BRANCH" \
+    | as_owner env PYTHONPATH="$PROJECT" "$PYTHON" -m fazhi.publish.hooks post-receive)
+fi
+echo "install-server: 完成。推送地址：ssh://<本机>$REPO（分支 $BRANCH），网站目录：$SITE/current"
