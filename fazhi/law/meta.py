@@ -20,6 +20,9 @@ BANNER_HEAD = "历史文本，非现行有效文本"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CN_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _UPSTREAM = "国家法律法规数据库"
+#: Page meta key the site sets on a law with another version: [(link text, href), …] to the
+#: 新旧对照 pages (fazhi.site.compare), shown in the banner and the metadata block.
+COMPARISONS = "fz_duizhao"
 
 
 def is_superseded(meta: Mapping[str, Any]) -> bool:
@@ -61,6 +64,8 @@ def banner(meta: Mapping[str, Any]) -> etree.Element | None:
     head.text = BANNER_HEAD
     text = etree.SubElement(box, "span", {"class": "fz-law-banner-text"})
     text.text = banner_text(meta)
+    if meta.get(COMPARISONS):
+        _comparison_links(etree.SubElement(box, "span", {"class": "fz-law-banner-duizhao"}), meta)
     return box
 
 
@@ -105,7 +110,18 @@ def metadata(meta: Mapping[str, Any]) -> etree.Element:
             link = etree.SubElement(cell, "a", {"href": str(source["url"]), "rel": "noopener"})
             link.text = "来源文件"
             link.tail = "）"
+    if meta.get(COMPARISONS):
+        _comparison_links(_row(box, "新旧对照"), meta)
     return box
+
+
+def _comparison_links(parent: etree.Element, meta: Mapping[str, Any]) -> None:
+    """新旧对照 links: what changed between this text and its other version."""
+    parent.text = "新旧对照："
+    for k, (label, href) in enumerate(meta[COMPARISONS]):
+        link = etree.SubElement(parent, "a", {"href": href, "class": "fz-duizhao-link"})
+        link.text = label
+        link.tail = "；" if k + 1 < len(meta[COMPARISONS]) else ""
 
 
 def _row(box: etree.Element, label: str) -> etree.Element:
