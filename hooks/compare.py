@@ -1,6 +1,7 @@
 """Wires 新旧对照 into MkDocs: a comparison page per pair of law versions, links on both law
 pages, and (unless FAZHI_PDF=0) an A4 landscape PDF of each 对照表."""
 
+import threading
 from pathlib import Path
 
 from fazhi.compare.comparison import compare_versions
@@ -13,7 +14,7 @@ from fazhi.site.glue import log
 from fazhi.site.handbook import handbook_root
 
 _pairs = []
-_made = {}  # src_uri of a comparison page → (pair, comparison), for the PDFs
+_made = {}  # src_uri of a comparison page → its Comparison, for the PDFs
 
 
 def on_files(files, config):
@@ -49,15 +50,18 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if not paths.enabled() or not _made:
         return
-    from fazhi.compare.pdf import write_pdf
-    from fazhi.pdf.build import cache_dir
-    from fazhi.pdf.render import Renderer
+    from fazhi.compare.pdf import write_pdfs
+    from fazhi.pdf import build
 
-    renderer = Renderer(cache_dir(config.config_file_path))
+    jobs = [(c, Path(config.site_dir) / paths.pdf_path(uri)) for uri, c in sorted(_made.items())]
     bureau = str(((config.extra or {}).get("fazhi") or {}).get("bureau", ""))
-    try:
-        for src_uri, comparison in sorted(_made.items()):
-            write_pdf(comparison, Path(config.site_dir) / paths.pdf_path(src_uri), renderer, bureau)
-    finally:
-        renderer.close()
-    log.info(f"新旧对照：{len(_made)}个对照表PDF，新生成{renderer.rendered}个、沿用缓存{renderer.reused}个")
+
+    def run():
+        with build.render_lock():
+            rendered, reused = write_pdfs(jobs, build.cache_dir(config.config_file_path), bureau)
+        log.info(f"新旧对照：{len(jobs)}个对照表PDF，新生成{rendered}个、沿用缓存{reused}个")
+
+    if build.serving:  # like the other PDFs under `mkdocs serve`: after the page has reloaded
+        threading.Thread(target=run, name="fazhi-duizhao-pdf", daemon=True).start()
+    else:
+        run()

@@ -27,3 +27,14 @@ def print_document(comparison: Comparison, author: str = "") -> str:
 
 def write_pdf(comparison: Comparison, target: Path, renderer: Renderer, author: str = "") -> Path:
     return renderer.render(print_document(comparison, author), target)
+
+
+def write_pdfs(jobs: list[tuple[Comparison, Path]], cache: Path, author: str = "") -> tuple[int, int]:
+    """Write each comparison's PDF through one renderer; (rendered, taken from the cache)."""
+    renderer = Renderer(cache)
+    try:
+        for comparison, target in jobs:
+            write_pdf(comparison, target, renderer, author)
+    finally:
+        renderer.close()
+    return renderer.rendered, renderer.reused
