@@ -205,3 +205,109 @@ def test_every_article_once_per_side_and_counts_equal_rows(real, stem):
     if stem in ("weichengnianren-baohu-fa", "funv-quanyi-baozhang-fa"):
         pressed = soup.select_one("button.fz-dz-toggle")["aria-pressed"]
         assert pressed == ("true" if stem == "weichengnianren-baohu-fa" else "false")
+
+
+# ----------------------------------------------------------------------------- the site
+
+def _resolve(site: Path, page: str, href: str) -> tuple[Path, str]:
+    """The file a link on `page` (site-relative directory URL) opens, and its #anchor."""
+    path, _, anchor = href.partition("#")
+    target = (site / page / path).resolve()
+    return (target / "index.html" if target.is_dir() else target), anchor
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("stem", PAIRS)
+def test_comparison_page_links_both_laws_and_its_pdf(built_site, stem):
+    page = f"handbook/{stem}/duizhao/"
+    soup = BeautifulSoup((built_site / page / "index.html").read_text("utf-8"), "html.parser")
+    ids: dict[Path, set[str]] = {}
+    for link in soup.select("table.fz-dz-table a.fz-dz-num"):
+        target, anchor = _resolve(built_site, page, link["href"])
+        if target not in ids:
+            ids[target] = {el["id"] for el in BeautifulSoup(target.read_text("utf-8"), "html.parser").select("[id]")}
+        assert anchor in ids[target], f"{link.get_text()} → {link['href']}"
+    assert {t.parent.name for t in ids} == {stem, PAIRS[stem]}
+    pdf, _ = _resolve(built_site, page, soup.find("a", string="下载PDF")["href"])
+    assert pdf == built_site / "pdf" / "handbook" / stem / "duizhao.pdf" and pdf.stat().st_size > 10_000
+    # Both law pages link here; the superseded one also from its banner.
+    for law, selector in ((stem, ".fz-law-meta a.fz-duizhao-link"), (PAIRS[stem], ".fz-law-banner a.fz-duizhao-link")):
+        law_soup = BeautifulSoup((built_site / "handbook" / law / "index.html").read_text("utf-8"), "html.parser")
+        link = law_soup.select_one(selector)
+        assert link is not None, f"{law}: 没有新旧对照链接"
+        assert _resolve(built_site, f"handbook/{law}/", link["href"])[0] == built_site / page / "index.html"
+
+
+@pytest.mark.build
+def test_comparison_pdf_is_a_landscape_table_with_header_and_page_numbers(built_site):
+    import pdfplumber
+
+    with pdfplumber.open(built_site / "pdf" / "handbook" / "cishan-fa" / "duizhao.pdf") as pdf:
+        pages = pdf.pages
+        assert len(pages) > 5
+        for number, page in enumerate(pages, 1):
+            assert round(page.width) == 842 and round(page.height) == 595  # A4 landscape
+            text = page.extract_text()
+            assert "修订前（2016年3月16日公布）" in text and "修订后（2023年12月29日公布）" in text, number
+            assert f"第 {number} 页" in text and f"共 {len(pages)} 页" in text
+        first = pages[0].extract_text()
+        assert "新增 15 条" in first and "非法人" in first
+
+
+def _visible_rows(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelectorAll('tr.fz-dz-row')]
+        .filter(tr => tr.offsetParent !== null).map(tr => ({...tr.dataset, heading: tr.classList.contains('fz-dz-heading')}))""")
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_only_changes_switch_by_keyboard_and_marks_without_colour(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page.goto(site_url + "handbook/weichengnianren-baohu-fa/duizhao/")
+    button = page.get_by_role("button", name="只看修改")
+    assert button.get_attribute("aria-pressed") == "true"  # 131 of 132 unchanged: on at first
+    rows = [r for r in _visible_rows(page) if not r["heading"]]
+    assert [(r["old"], r["new"]) for r in rows] == [("9", "9")]
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-pressed") == "false"
+    assert len([r for r in _visible_rows(page) if not r["heading"]]) == 132
+    page.keyboard.press("Space")
+    assert button.get_attribute("aria-pressed") == "true"
+    style = page.evaluate("""() => { const d = document.querySelector('td del'), i = document.querySelector('td ins');
+        return {del: getComputedStyle(d).textDecorationLine, ins: getComputedStyle(i).textDecorationLine,
+                before: getComputedStyle(d, '::before').content, insBefore: getComputedStyle(i, '::before').content}; }""")
+    assert style["del"] == "line-through" and style["ins"] == "underline"
+    assert "删除" in style["before"] and "新增" in style["insBefore"]  # said by screen readers
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_comparison_fits_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page.goto(site_url + "handbook/cishan-fa/duizhao/")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    labels = page.evaluate("""() => { const tr = document.querySelector('tr[data-status="changed"]');
+        return [...tr.cells].map(td => getComputedStyle(td, '::before').content); }""")
+    assert labels == ['"修订前"', '"修订后"']
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_search_finds_the_comparison_after_the_laws_articles(browser, site_url):
+    page = browser.new_page(locale="zh-CN")
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('键入以开始搜索')")
+    page.keyboard.insert_text("慈善法 修改")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    page.wait_for_timeout(500)
+    pages = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+        .map(a => new URL(a.href).pathname)""")
+    pages = list(dict.fromkeys(pages))
+    comparison = next(i for i, p in enumerate(pages) if p.endswith("/handbook/cishan-fa/duizhao/"))
+    law = next(i for i, p in enumerate(pages) if p.endswith("/handbook/cishan-fa/"))
+    assert law < comparison
+    page.close()
