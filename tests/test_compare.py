@@ -311,3 +311,56 @@ def test_search_finds_the_comparison_after_the_laws_articles(browser, site_url):
     law = next(i for i, p in enumerate(pages) if p.endswith("/handbook/cishan-fa/"))
     assert law < comparison
     page.close()
+
+
+# ----------------------------------------------------------------------------- the command
+
+def fazhi(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "fazhi", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+OLD_ADOPTION = LAWS / "shouyang-dengji-banfa-2019-superseded.md"
+NEW_ADOPTION = LAWS / "shouyang-dengji-banfa.md"
+
+
+def test_compare_command_lists_the_changes(tmp_path):
+    result = fazhi("compare", str(OLD_ADOPTION), str(NEW_ADOPTION), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "新增 1 条、删除 0 条、修改 5 条、仅序号变动 9 条、未改 1 条"
+    assert "新增：（无） → 第三条" in lines and "仅序号变动：第十五条 → 第十六条" in lines
+
+
+def test_compare_command_reads_a_word_draft_and_writes_html_and_pdf(tmp_path):
+    import docx
+    import pdfplumber
+
+    # The draft as staff get it: a Word file with the title and the articles, no Markdown.
+    law = parse_law(NEW_ADOPTION.read_text(encoding="utf-8"))
+    draft = docx.Document()
+    draft.add_paragraph(law.title)
+    for article in law.articles:
+        for paragraph in article.paragraphs:
+            draft.add_paragraph(paragraph.text)
+    draft.save(tmp_path / "修订稿.docx")
+    html = fazhi("compare", str(OLD_ADOPTION), "修订稿.docx", "-o", "对照表.html", cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    assert "已写入 对照表.html：新增 1 条、删除 0 条、修改 5 条、仅序号变动 9 条、未改 1 条" in html.stderr
+    page = (tmp_path / "对照表.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select_one("th").get_text() == "修订前（2019年3月2日公布）"
+    assert len(soup.select("tr[data-status]")) == 16 and "<script>" in page and "http" not in page
+    pdf = fazhi("compare", str(OLD_ADOPTION), str(NEW_ADOPTION), "-o", "对照表.pdf", cwd=tmp_path)
+    assert pdf.returncode == 0, pdf.stderr
+    with pdfplumber.open(tmp_path / "对照表.pdf") as doc:
+        assert doc.pages[0].width > doc.pages[0].height
+        assert "修订后（2023年7月20日公布）" in doc.pages[0].extract_text()
+
+
+def test_compare_command_errors_are_in_chinese(tmp_path):
+    wrong = fazhi("compare", str(OLD_ADOPTION), str(NEW_ADOPTION), "-o", "对照表.docx", cwd=tmp_path)
+    assert wrong.returncode == 1 and "输出文件只能是 .html 或 .pdf" in wrong.stderr
+    missing = fazhi("compare", "没有.md", str(NEW_ADOPTION), cwd=tmp_path)
+    assert missing.returncode == 1 and "没有.md: 错误：文件不存在" in missing.stderr
