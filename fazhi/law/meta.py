@@ -65,7 +65,7 @@ def banner(meta: Mapping[str, Any]) -> etree.Element | None:
     text = etree.SubElement(box, "span", {"class": "fz-law-banner-text"})
     text.text = banner_text(meta)
     if meta.get(COMPARISONS):
-        _comparison_links(etree.SubElement(box, "span", {"class": "fz-law-banner-duizhao"}), meta)
+        _comparison_links(etree.SubElement(box, "span", {"class": "fz-law-banner-duizhao"}), meta, "新旧对照：")
     return box
 
 
@@ -115,9 +115,9 @@ def metadata(meta: Mapping[str, Any]) -> etree.Element:
     return box
 
 
-def _comparison_links(parent: etree.Element, meta: Mapping[str, Any]) -> None:
+def _comparison_links(parent: etree.Element, meta: Mapping[str, Any], lead: str = "") -> None:
     """新旧对照 links: what changed between this text and its other version."""
-    parent.text = "新旧对照："
+    parent.text = lead
     for k, (label, href) in enumerate(meta[COMPARISONS]):
         link = etree.SubElement(parent, "a", {"href": href, "class": "fz-duizhao-link"})
         link.text = label
