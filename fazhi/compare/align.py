@@ -8,9 +8,10 @@ How it decides, in three passes over each kind (articles and loose text; heading
 2. Between two anchors, one old and one new unit alone are the same unit rewritten. In a
    larger gap a dynamic programme picks the ordered pairing with the best total
    score: a 1:1 pair scores its similarity minus THRESHOLD (so pairs below it are never
-   made), an article split in two (1:2) or two merged into one (2:1) scores the similarity
-   with the joined text for each article it covers, when each piece is mostly found in the
-   other side (CONTAINED). Left out units are deleted or added.
+   made), weighted by the characters of both (long articles count more); an article split
+   in two (1:2) or two merged into one (2:1) scores the same way against the joined text,
+   when each piece is mostly found in the other side (CONTAINED) beyond what the other
+   piece already matched. Left out units are deleted or added.
 3. Moves: an unpaired old unit whose text reappears elsewhere (identical, or at least MOVED
    similar) is paired with it even out of order.
 
@@ -86,24 +87,33 @@ class _Scores:
         return 2 * self.matches(i, j) / (self.old[i].size + self.new[j].size)
 
     def pair(self, i: int, j: int) -> float | None:
-        score = self.ratio(i, j) - THRESHOLD
-        return score if score >= 0 else None
+        """(ratio − THRESHOLD) × characters: long articles weigh more than short ones."""
+        ratio = self.ratio(i, j)
+        return (ratio - THRESHOLD) * (self.old[i].size + self.new[j].size) if ratio >= THRESHOLD else None
 
     def split(self, i: int, js: tuple[int, int]) -> float | None:
-        """Old unit i became new units js: each piece mostly in the old, the join more alike."""
-        return self._joined([(i, j) for j in js], self.old[i].size, [self.new[j].size for j in js])
+        """Old unit i became new units js (see _joined)."""
+        return self._joined(self.old[i], [self.new[j] for j in js], [self.matches(i, j) for j in js])
 
     def merge(self, is_: tuple[int, int], j: int) -> float | None:
-        return self._joined([(i, j) for i in is_], self.new[j].size, [self.old[i].size for i in is_])
+        return self._joined(self.new[j], [self.old[i] for i in is_], [self.matches(i, j) for i in is_])
 
-    def _joined(self, cells: list[tuple[int, int]], whole: int, pieces: list[int]) -> float | None:
-        found = [self.matches(i, j) for i, j in cells]
-        if any(m < CONTAINED * size for m, size in zip(found, pieces)):
+    @staticmethod
+    def _joined(whole: Unit, pieces: list[Unit], alone: list[int]) -> float | None:
+        """Score of `whole` against `pieces` joined, when each piece adds its own text.
+
+        Each piece must be mostly found in the whole (CONTAINED) even after the other piece
+        took its share: the joined text is matched as one, so characters are not counted
+        twice (a short new article that repeats words of its neighbour is no split).
+        """
+        if any(m < CONTAINED * p.size for m, p in zip(alone, pieces)):
             return None
-        joined = 2 * sum(found) / (whole + sum(pieces))
-        if joined - THRESHOLD <= max(self.ratio(i, j) for i, j in cells) - THRESHOLD:
+        joined = SequenceMatcher(None, whole.key, "".join(p.key for p in pieces), autojunk=False)
+        found = sum(b.size for b in joined.get_matching_blocks())
+        if any(found - other < CONTAINED * piece.size for piece, other in zip(pieces, reversed(alone))):
             return None
-        return len(cells) * (joined - THRESHOLD)
+        total = whole.size + sum(p.size for p in pieces)
+        return (2 * found / total - THRESHOLD) * total
 
 
 def _align_kind(old: list[Unit], new: list[Unit]) -> list[Row]:
