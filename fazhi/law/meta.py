@@ -39,6 +39,11 @@ class Version:
     current: bool
 
 
+#: Page meta key the site sets on a law with another version: [(link text, href), …] to the
+#: 新旧对照 pages (fazhi.site.compare), shown in the banner and the metadata block.
+COMPARISONS = "fz_duizhao"
+
+
 def is_superseded(meta: Mapping[str, Any]) -> bool:
     return str(meta.get("status") or "").strip() == SUPERSEDED
 
@@ -78,6 +83,8 @@ def banner(meta: Mapping[str, Any]) -> etree.Element | None:
     head.text = BANNER_HEAD
     text = etree.SubElement(box, "span", {"class": "fz-law-banner-text"})
     text.text = banner_text(meta)
+    if meta.get(COMPARISONS):
+        _comparison_links(etree.SubElement(box, "span", {"class": "fz-law-banner-duizhao"}), meta, "新旧对照：")
     return box
 
 
@@ -132,6 +139,8 @@ def metadata(meta: Mapping[str, Any], excerpt: Excerpt | None = None,
             link = etree.SubElement(cell, "a", {"href": str(source["url"]), "rel": "noopener"})
             link.text = "来源文件"
             link.tail = "）"
+    if meta.get(COMPARISONS):
+        _comparison_links(_row(box, "新旧对照"), meta)
     return box
 
 
@@ -152,6 +161,14 @@ def _versions(box: etree.Element, versions: Sequence[Version]) -> None:
             link = etree.SubElement(cell, "a", {"href": version.href, "class": "fz-law-version"})
             link.text = f"{version.date}公布的文本" if version.date else "文本"
             link.tail = "；" if index < len(found) - 1 else None
+
+def _comparison_links(parent: etree.Element, meta: Mapping[str, Any], lead: str = "") -> None:
+    """新旧对照 links: what changed between this text and its other version."""
+    parent.text = lead
+    for k, (label, href) in enumerate(meta[COMPARISONS]):
+        link = etree.SubElement(parent, "a", {"href": href, "class": "fz-duizhao-link"})
+        link.text = label
+        link.tail = "；" if k + 1 < len(meta[COMPARISONS]) else ""
 
 
 def _row(box: etree.Element, label: str) -> etree.Element:

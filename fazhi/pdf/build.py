@@ -149,6 +149,11 @@ _render_lock = threading.Lock()
 serving = False
 
 
+def render_lock() -> threading.Lock:
+    """The lock background renders take one at a time (other PDF producers share it)."""
+    return _render_lock
+
+
 def write_in_background(pdf_build: PdfBuild, site_dir: Path, done) -> threading.Thread:
     """Under `mkdocs serve`: render after the page has reloaded, so saving a law stays fast.
 

@@ -12,6 +12,9 @@ config and replace the docs with ours:
             is made without it)
   article  {"location": "…/#t4", "article": "第四条", "n": "4" (120-1 for 之一), "text"}
 
+Every document of a page whose front matter sets `search: {boost: x}` (Material's key) also
+carries "boost": x, which scales its score (新旧对照 pages: 0.1, after the laws themselves).
+
 and `config.words`: the words (2+ characters) jieba finds in the site with the domain
 dictionary, space-separated; the worker cuts a query typed without spaces into them when
 the whole query is not found (婚姻登记程序 → 婚姻登记 程序); `config.synonyms`: words
@@ -44,6 +47,8 @@ class PageEntry:
     #: Title and short names when the page is a law text (it has article blocks).
     law: list[str]
     status: str
+    #: Front matter `search.boost` (Material's key): scales the page's hits; 1 leaves them be.
+    boost: float = 1.0
 
 
 class IndexBuilder:
@@ -59,7 +64,8 @@ class IndexBuilder:
         blocks = split_page(html, title)
         is_law = any(block.article for block in blocks)
         law = law_names(str(meta.get("title") or title)) if is_law else []
-        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""))
+        boost = float((meta.get("search") or {}).get("boost") or 1)
+        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""), boost)
 
     def dictionary_words(self) -> list[str]:
         """Curated terms, then every law's names and its 章/节 headings."""
@@ -80,6 +86,13 @@ class IndexBuilder:
 
     def _document(self, page: PageEntry, block: Block, segments: Segmenter, pinyin: bool) -> dict[str, Any]:
         location = page.url if block.anchor is None else f"{page.url}#{block.anchor}"
+        doc = self._fields(page, block, location, segments, pinyin)
+        if page.boost != 1:
+            doc["boost"] = page.boost
+        return doc
+
+    def _fields(self, page: PageEntry, block: Block, location: str, segments: Segmenter,
+                pinyin: bool) -> dict[str, Any]:
         if block.article:
             doc: dict[str, Any] = {"location": location, "article": block.article}
             if unit := parse_unit_anchor(block.anchor or ""):

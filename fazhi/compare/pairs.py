@@ -1,0 +1,83 @@
+"""Which law files are two versions of one law: the pairs that get a 新旧对照.
+
+Own small rule, independent of how the handbook groups versions: files with the same
+`title` in front matter are versions of one law; each `status: superseded` version is
+paired with the next newer version by 公布日期 (the current text for the newest old one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from fazhi.law.meta import chinese_date, is_superseded
+from fazhi.text.frontmatter import split_front_matter
+
+#: The folder under a current law's page where its comparison lives: handbook/<stem>/duizhao/.
+PAGE_NAME = "duizhao"
+
+
+@dataclass(frozen=True)
+class Version:
+    path: Path
+    meta: Mapping[str, Any]
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.stem)
+
+    @property
+    def date(self) -> str:
+        """公布日期 as ISO text for ordering ('' sorts first)."""
+        value = self.meta.get("公布日期")
+        return "" if value is None else str(value)
+
+    @property
+    def year_label(self) -> str:
+        """How the table header names the version: 2016年3月16日公布 (or 现行文本)."""
+        shown = chinese_date(self.meta.get("公布日期"))
+        return f"{shown}公布" if shown else ("历史文本" if is_superseded(self.meta) else "现行文本")
+
+
+@dataclass(frozen=True)
+class Pair:
+    old: Version
+    new: Version
+
+    @property
+    def src_uri(self) -> str:
+        """The generated page, under the newer version: handbook/<new stem>/duizhao.md."""
+        return f"handbook/{self.new.stem}/{PAGE_NAME}.md"
+
+
+def read_version(path: Path) -> Version:
+    yaml_text, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = (yaml.safe_load(yaml_text) if yaml_text else None) or {}
+    return Version(path, meta if isinstance(meta, Mapping) else {})
+
+
+def find_pairs(paths: Iterable[Path]) -> list[Pair]:
+    """Pairs (older, next newer) among the law files, ordered by the newer file's name."""
+    by_title: dict[str, list[Version]] = {}
+    for path in paths:
+        version = read_version(path)
+        by_title.setdefault(version.title, []).append(version)
+    pairs = []
+    for versions in by_title.values():
+        ordered = sorted(versions, key=lambda v: (not is_superseded(v.meta), v.date, v.stem))
+        for older, newer in zip(ordered, ordered[1:]):
+            if is_superseded(older.meta):
+                pairs.append(Pair(older, newer))
+    return sorted(pairs, key=lambda p: p.new.stem)
+
+
+def handbook_pairs(root: Path) -> list[Pair]:
+    """The pairs among the law files of handbook/ (any sub-folder)."""
+    return find_pairs(p for p in sorted(root.rglob("*.md")) if p.name not in ("README.md", "index.md"))
