@@ -17,6 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from fazhi.report.numbering import SCHEMES
+from fazhi.site.footer import FIELDS as FOOTER_FIELDS
 
 PAPER_SIZES = ("A4", "A5")
 DEFAULT_SIGNATURE = 16
@@ -54,6 +55,24 @@ class _Numbering(c.Type):
         return value
 
 
+class _Footer(c.Type):
+    """{"主办单位": "…", …}: only the fields a government site's footer shows."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        value = super().run_validation(value)
+        unknown = [str(key) for key in value if key not in FOOTER_FIELDS]
+        if unknown:
+            raise c.ValidationError(f"未知的项：{'、'.join(unknown)}；可用的项：{'、'.join(FOOTER_FIELDS)}")
+        return {str(k): str(v or "").strip() for k, v in value.items()}
+
+
+class StaffPagesSchema(base.Config):
+    """extra.fazhi.staff_pages: pages for staff, left out of the published site unless publish."""
+
+    pages = c.ListOfItems(c.Type(str), default=["guide.md"])
+    publish = c.Type(bool, default=False)
+
+
 class PdfSchema(base.Config):
     """extra.fazhi.pdf: paper of the whole handbook and of each law, pages per signature."""
 
@@ -72,6 +91,9 @@ class FazhiSchema(base.Config):
     nav_order = c.ListOfItems(c.Type(str), default=[])
     numbering = _Numbering(dict, default={})
     pdf = c.SubConfig(PdfSchema)
+    staff_pages = c.SubConfig(StaffPagesSchema)
+    #: The legal footer: 主办单位, contact, 网站标识码, 备案号 (empty fields are not shown).
+    footer = _Footer(dict, default={})
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,10 @@ class Settings:
     #: Folder prefix (as in docs/) → scheme, e.g. {"reports/": "gongwen"}; longest prefix wins.
     numbering_by_path: dict[str, str] = field(default_factory=dict)
     pdf: PdfOptions = PdfOptions()
+    #: Staff pages (the 编辑指南) and whether a published build keeps them.
+    staff_pages: tuple[str, ...] = ("guide.md",)
+    publish_staff_pages: bool = False
+    footer: Mapping[str, str] = field(default_factory=dict)
     #: Keys in extra.fazhi that the schema does not know (reported as warnings).
     unknown_keys: tuple[str, ...] = ()
 
@@ -114,6 +140,9 @@ class Settings:
             numbering_default=numbering.pop("default", "none"),
             numbering_by_path=numbering,
             pdf=PdfOptions(pdf.handbook_size, pdf.law_size, pdf.booklet_signature),
+            staff_pages=tuple(schema.staff_pages.pages),
+            publish_staff_pages=schema.staff_pages.publish,
+            footer=dict(schema.footer),
             unknown_keys=tuple(_unknown(warnings)),
         )
 

@@ -52,3 +52,17 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   echo "$want" > "$stamp"
 fi
+
+# axe-core for the accessibility browser tests, pinned in package.json / package-lock.json.
+# Node.js and npm come from Debian 12 when the machine has no npm of its own (a Node.js already
+# installed, e.g. from NodeSource, is kept: Debian's npm package would conflict with it).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: 安装 Node.js 和 npm（Debian 软件包）"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
+fi
+if ! cmp -s package-lock.json node_modules/.fazhi-installed-lock; then
+  echo "setup: 安装 npm 依赖（axe-core）"
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.fazhi-installed-lock
+fi
