@@ -11,7 +11,7 @@ from fazhi.law.meta import COMPARISONS
 from fazhi.pdf import paths
 from fazhi.site import compare as site
 from fazhi.site.glue import log, site_settings
-from fazhi.site.handbook import handbook_root
+from fazhi.site.handbook import load_book
 
 _pairs = []
 _made = {}  # src_uri of a comparison page → its Comparison, for the PDFs
@@ -19,7 +19,7 @@ _made = {}  # src_uri of a comparison page → its Comparison, for the PDFs
 
 def on_files(files, config):
     global _pairs
-    _pairs = handbook_pairs(handbook_root(config))
+    _pairs = handbook_pairs(load_book(config))
     _made.clear()
     return site.mount(files, config, _pairs)
 

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import LAWS, ROOT
 from fazhi.compare.comparison import compare_files, compare_texts
 from fazhi.compare.html import body_html
-from fazhi.compare.pairs import find_pairs
+from fazhi.compare.pairs import find_pairs, read_version
 from fazhi.law.structure import parse_law
 from fazhi.text.numerals import to_chinese
 
@@ -136,7 +136,7 @@ def article_rows(soup):
 
 
 def test_the_handbook_versions_form_the_four_pairs():
-    pairs = find_pairs(sorted(LAWS.glob("*.md")))
+    pairs = find_pairs(read_version(path) for path in sorted(LAWS.glob("*.md")))
     assert {(p.old.stem, p.new.stem) for p in pairs} == {(old, new) for new, old in PAIRS.items()}
 
 
@@ -145,7 +145,7 @@ def test_three_versions_pair_each_with_the_next_newer(tmp_path):
                                ("a-2015", "2015-06-01", "superseded")]:
         (tmp_path / f"{stem}.md").write_text(f"---\ntitle: 某法\n公布日期: '{date}'\nstatus: {status}\n---\n# 某法\n",
                                              encoding="utf-8")
-    pairs = find_pairs(sorted(tmp_path.glob("*.md")))
+    pairs = find_pairs(read_version(path) for path in sorted(tmp_path.glob("*.md")))
     assert [(p.old.stem, p.new.stem) for p in pairs] == [("a-2015", "a"), ("a-2010", "a-2015")]
 
 
@@ -364,3 +364,22 @@ def test_compare_command_errors_are_in_chinese(tmp_path):
     assert wrong.returncode == 1 and "输出文件只能是 .html 或 .pdf" in wrong.stderr
     missing = fazhi("compare", "没有.md", str(NEW_ADOPTION), cwd=tmp_path)
     assert missing.returncode == 1 and "没有.md: 错误：文件不存在" in missing.stderr
+
+
+def test_comparison_pages_carry_their_search_boost():
+    from fazhi.search.index import IndexBuilder
+    from fazhi.site.compare import SEARCH_BOOST
+
+    builder = IndexBuilder()
+    builder.add_page("handbook/x/duizhao/", "某法 新旧对照", "<h1>某法 新旧对照</h1><p>修改</p>",
+                     {"search": {"boost": SEARCH_BOOST}})
+    builder.add_page("handbook/x/", "某法", '<div class="fz-article" id="t1"><p>第一条 修改</p></div>', {})
+    docs = builder.documents(builder_segments(builder), pinyin=False)
+    assert [d.get("boost") for d in docs if d["location"].startswith("handbook/x/duizhao/")] == [SEARCH_BOOST]
+    assert all("boost" not in d for d in docs if not d["location"].startswith("handbook/x/duizhao/"))
+
+
+def builder_segments(builder):
+    from fazhi.search.dictionary import segmenter
+
+    return segmenter(tuple(builder.dictionary_words()))

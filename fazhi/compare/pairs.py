@@ -1,8 +1,8 @@
 """Which law files are two versions of one law: the pairs that get a 新旧对照.
 
-Own small rule, independent of how the handbook groups versions: files with the same
-`title` in front matter are versions of one law; each `status: superseded` version is
-paired with the next newer version by 公布日期 (the current text for the newest old one).
+Files with the same `title` in front matter are versions of one law (as the handbook's
+`Handbook.versions_of` has it); each `status: superseded` version is paired with the next
+newer version by 公布日期 (the current text for the newest old one).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+from fazhi.law.handbook import Handbook
 from fazhi.law.meta import chinese_date, is_superseded
 from fazhi.text.frontmatter import split_front_matter
 
@@ -63,21 +64,20 @@ def read_version(path: Path) -> Version:
     return Version(path, meta if isinstance(meta, Mapping) else {})
 
 
-def find_pairs(paths: Iterable[Path]) -> list[Pair]:
-    """Pairs (older, next newer) among the law files, ordered by the newer file's name."""
+def find_pairs(versions: Iterable[Version]) -> list[Pair]:
+    """Pairs (older, next newer) among the versions, ordered by the newer file's name."""
     by_title: dict[str, list[Version]] = {}
-    for path in paths:
-        version = read_version(path)
+    for version in versions:
         by_title.setdefault(version.title, []).append(version)
     pairs = []
-    for versions in by_title.values():
-        ordered = sorted(versions, key=lambda v: (not is_superseded(v.meta), v.date, v.stem))
+    for group in by_title.values():
+        ordered = sorted(group, key=lambda v: (not is_superseded(v.meta), v.date, v.stem))
         for older, newer in zip(ordered, ordered[1:]):
             if is_superseded(older.meta):
                 pairs.append(Pair(older, newer))
     return sorted(pairs, key=lambda p: p.new.stem)
 
 
-def handbook_pairs(root: Path) -> list[Pair]:
-    """The pairs among the law files of handbook/ (any sub-folder)."""
-    return find_pairs(p for p in sorted(root.rglob("*.md")) if p.name not in ("README.md", "index.md"))
+def handbook_pairs(book: Handbook) -> list[Pair]:
+    """The pairs among the handbook's laws (already read by the build: no file is read again)."""
+    return find_pairs(Version(law.src, law.meta) for law in book.laws)
