@@ -13,7 +13,7 @@ import re
 import yaml
 
 from fazhi.diagnostics import Diagnostic
-from fazhi.law.excerpt import article_number, first_article
+from fazhi.law.excerpt import first_article
 from fazhi.law.structure import Article, ArticleNumber, parse_law
 from fazhi.text.frontmatter import split_front_matter
 
@@ -31,7 +31,7 @@ def check_articles(text: str, path: str) -> list[Diagnostic]:
     start = first_article(meta)
     found = [Diagnostic(path, line, 1, "warning", message)
              for line, message in article_sequence_problems(law.articles, start)]
-    if meta.get("first_article") and article_number(meta["first_article"]) is None:
+    if meta.get("first_article") and ArticleNumber.parse(meta["first_article"]) is None:
         message = f"前置信息 first_article “{meta['first_article']}”不是条号（应写作“第一千零四十条”这样的形式）"
         found.append(Diagnostic(path, _line_of_key(text, "first_article"), 1, "warning", message))
     declared = _declared_count(text)

@@ -8,14 +8,11 @@ of the code outside the excerpt is not an error: the text simply is not here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from fazhi.law.structure import ArticleNumber
-from fazhi.text.numerals import NUMERAL_CHARS, from_chinese
 
-_LABEL = re.compile(rf"^第(?P<base>[{NUMERAL_CHARS}]+)条(?:之(?P<sub>[{NUMERAL_CHARS}]+))?$")
 #: The word the page title and the handbook's lists add to an excerpt.
 MARK = "节选"
 
@@ -34,23 +31,15 @@ class Excerpt:
         return self.first <= number and (self.last is None or number <= self.last)
 
 
-def article_number(label: Any) -> ArticleNumber | None:
-    """第一千零四十条 → ArticleNumber(1040); None for anything that is not such a label."""
-    match = _LABEL.match(str(label or "").strip())
-    if not match:
-        return None
-    return ArticleNumber(from_chinese(match["base"]), from_chinese(match["sub"]) if match["sub"] else 0)
-
-
 def excerpt_of(meta: Mapping[str, Any]) -> Excerpt | None:
     """The excerpt a file's front matter declares, or None for a whole law."""
-    first = article_number(meta.get("first_article"))
+    first = ArticleNumber.parse(meta.get("first_article"))
     if not meta.get("excerpt") and first is None:
         return None
     return Excerpt(str(meta.get("excerpt") or "").strip(), first or ArticleNumber(1),
-                   article_number(meta.get("last_article")))
+                   ArticleNumber.parse(meta.get("last_article")))
 
 
 def first_article(meta: Mapping[str, Any]) -> ArticleNumber:
     """Where the file's articles must start: `first_article`, else 第一条."""
-    return article_number(meta.get("first_article")) or ArticleNumber(1)
+    return ArticleNumber.parse(meta.get("first_article")) or ArticleNumber(1)

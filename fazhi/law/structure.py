@@ -31,7 +31,10 @@ _CN = NUMERAL_CHARS
 _SEP = "[ \u3000\u00a0\u2002\u2003]"
 #: An article opens with its number and one separating space, possibly after invisible
 #: characters (indentation, a stray U+200B), which stay in the text but not in `written`.
-ARTICLE = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?(?P<sep>{_SEP})")
+#: An article number as written: 第十条, 第一百二十条之一 (the one spelling every reader uses).
+ARTICLE_NUMBER = rf"第(?P<base>[{_CN}]+)条(?:之(?P<sub>[{_CN}]+))?"
+ARTICLE = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*){ARTICLE_NUMBER}(?P<sep>{_SEP})")
+_ARTICLE_LABEL = re.compile(rf"^{ARTICLE_NUMBER}$")
 DIVISION = re.compile(rf"^(?P<lead>{INVISIBLE_CLASS}*)第(?P<num>[{_CN}]+)(?P<kind>分编|编|章|节)(?P<sep>{_SEP}*)")
 #: A 编 written as a bare name, as public sources give the 民法典: 物权编, 婚姻家庭编.
 BARE_BIAN = re.compile(r"^[\u4e00-\u9fff]{1,8}编$")
@@ -48,6 +51,14 @@ class ArticleNumber:
 
     base: int
     sub: int = 0
+
+    @classmethod
+    def parse(cls, label: object) -> "ArticleNumber | None":
+        """第一千零四十条 → ArticleNumber(1040); None for anything that is not such a label."""
+        match = _ARTICLE_LABEL.match(str(label or "").strip())
+        if not match:
+            return None
+        return cls(from_chinese(match["base"]), from_chinese(match["sub"]) if match["sub"] else 0)
 
     @property
     def label(self) -> str:
