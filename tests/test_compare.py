@@ -364,3 +364,19 @@ def test_compare_command_errors_are_in_chinese(tmp_path):
     assert wrong.returncode == 1 and "输出文件只能是 .html 或 .pdf" in wrong.stderr
     missing = fazhi("compare", "没有.md", str(NEW_ADOPTION), cwd=tmp_path)
     assert missing.returncode == 1 and "没有.md: 错误：文件不存在" in missing.stderr
+
+
+def test_comparison_pages_carry_their_search_boost():
+    """The index marks every document of a comparison page with its boost, and nothing else."""
+    from fazhi.search.dictionary import segmenter
+    from fazhi.search.index import IndexBuilder
+    from fazhi.site.compare import SEARCH_BOOST
+
+    builder = IndexBuilder()
+    builder.add_page("handbook/x/duizhao/", "某法 新旧对照", "<h1>某法 新旧对照</h1><p>修改</p>",
+                     {"search": {"boost": SEARCH_BOOST}})
+    builder.add_page("handbook/x/", "某法", '<div class="fz-article" id="t1"><p>第一条 修改</p></div>', {})
+    docs = builder.documents(segmenter(tuple(builder.dictionary_words())), pinyin=False)
+    boosts = {d["location"]: d.get("boost") for d in docs}
+    assert boosts["handbook/x/duizhao/"] == SEARCH_BOOST
+    assert boosts["handbook/x/"] is None and boosts["handbook/x/#t1"] is None
