@@ -228,6 +228,8 @@ def test_comparison_page_links_both_laws_and_its_pdf(built_site, stem):
             ids[target] = {el["id"] for el in BeautifulSoup(target.read_text("utf-8"), "html.parser").select("[id]")}
         assert anchor in ids[target], f"{link.get_text()} → {link['href']}"
     assert {t.parent.name for t in ids} == {stem, PAIRS[stem]}
+    versions = [_resolve(built_site, page, a["href"])[0] for a in soup.select(".fz-dz-versions a")]
+    assert versions == [built_site / "handbook" / law / "index.html" for law in (PAIRS[stem], stem)]
     pdf, _ = _resolve(built_site, page, soup.find("a", string="下载PDF")["href"])
     assert pdf == built_site / "pdf" / "handbook" / stem / "duizhao.pdf" and pdf.stat().st_size > 10_000
     # Both law pages link here; the superseded one also from its banner.
