@@ -252,8 +252,11 @@ def test_comparison_pdf_is_a_landscape_table_with_header_and_page_numbers(built_
             text = page.extract_text()
             assert "修订前（2016年3月16日公布）" in text and "修订后（2023年12月29日公布）" in text, number
             assert f"第 {number} 页" in text and f"共 {len(pages)} 页" in text
+        # The same summary as the web page, and the marked words of 第二条 (其他 → 非法人).
+        web = BeautifulSoup((built_site / "handbook/cishan-fa/duizhao/index.html").read_text("utf-8"), "html.parser")
         first = pages[0].extract_text()
-        assert "新增 15 条" in first and "非法人" in first
+        assert web.select_one(".fz-dz-summary").get_text() in first
+        assert "其他组织开展慈善活动" in first and "非法人组织开展慈善活动" in first
 
 
 def _visible_rows(page) -> list[dict]:
