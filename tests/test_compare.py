@@ -228,6 +228,8 @@ def test_comparison_page_links_both_laws_and_its_pdf(built_site, stem):
             ids[target] = {el["id"] for el in BeautifulSoup(target.read_text("utf-8"), "html.parser").select("[id]")}
         assert anchor in ids[target], f"{link.get_text()} → {link['href']}"
     assert {t.parent.name for t in ids} == {stem, PAIRS[stem]}
+    versions = [_resolve(built_site, page, a["href"])[0] for a in soup.select(".fz-dz-versions a")]
+    assert versions == [built_site / "handbook" / law / "index.html" for law in (PAIRS[stem], stem)]
     pdf, _ = _resolve(built_site, page, soup.find("a", string="下载PDF")["href"])
     assert pdf == built_site / "pdf" / "handbook" / stem / "duizhao.pdf" and pdf.stat().st_size > 10_000
     # Both law pages link here; the superseded one also from its banner.
@@ -250,8 +252,11 @@ def test_comparison_pdf_is_a_landscape_table_with_header_and_page_numbers(built_
             text = page.extract_text()
             assert "修订前（2016年3月16日公布）" in text and "修订后（2023年12月29日公布）" in text, number
             assert f"第 {number} 页" in text and f"共 {len(pages)} 页" in text
+        # The same summary as the web page, and the marked words of 第二条 (其他 → 非法人).
+        web = BeautifulSoup((built_site / "handbook/cishan-fa/duizhao/index.html").read_text("utf-8"), "html.parser")
         first = pages[0].extract_text()
-        assert "新增 15 条" in first and "非法人" in first
+        assert web.select_one(".fz-dz-summary").get_text() in first
+        assert "其他组织开展慈善活动" in first and "非法人组织开展慈善活动" in first
 
 
 def _visible_rows(page) -> list[dict]:
@@ -367,6 +372,8 @@ def test_compare_command_errors_are_in_chinese(tmp_path):
 
 
 def test_comparison_pages_carry_their_search_boost():
+    """The index marks every document of a comparison page with its boost, and nothing else."""
+    from fazhi.search.dictionary import segmenter
     from fazhi.search.index import IndexBuilder
     from fazhi.site.compare import SEARCH_BOOST
 
@@ -374,12 +381,7 @@ def test_comparison_pages_carry_their_search_boost():
     builder.add_page("handbook/x/duizhao/", "某法 新旧对照", "<h1>某法 新旧对照</h1><p>修改</p>",
                      {"search": {"boost": SEARCH_BOOST}})
     builder.add_page("handbook/x/", "某法", '<div class="fz-article" id="t1"><p>第一条 修改</p></div>', {})
-    docs = builder.documents(builder_segments(builder), pinyin=False)
-    assert [d.get("boost") for d in docs if d["location"].startswith("handbook/x/duizhao/")] == [SEARCH_BOOST]
-    assert all("boost" not in d for d in docs if not d["location"].startswith("handbook/x/duizhao/"))
-
-
-def builder_segments(builder):
-    from fazhi.search.dictionary import segmenter
-
-    return segmenter(tuple(builder.dictionary_words()))
+    docs = builder.documents(segmenter(tuple(builder.dictionary_words())), pinyin=False)
+    boosts = {d["location"]: d.get("boost") for d in docs}
+    assert boosts["handbook/x/duizhao/"] == SEARCH_BOOST
+    assert boosts["handbook/x/"] is None and boosts["handbook/x/#t1"] is None

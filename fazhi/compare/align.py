@@ -77,10 +77,13 @@ class _Scores:
 
     def matches(self, i: int, j: int) -> int:
         if (i, j) not in self._matches:
-            matcher = SequenceMatcher(None, self.old[i].key, self.new[j].key, autojunk=False)
-            bound = 2 * min(self.old[i].size, self.new[j].size) / (self.old[i].size + self.new[j].size)
-            enough = bound >= THRESHOLD * 0.5 and matcher.quick_ratio() >= THRESHOLD * 0.5
-            self._matches[(i, j)] = sum(b.size for b in matcher.get_matching_blocks()) if enough else 0
+            a, b = self.old[i], self.new[j]
+            matcher = SequenceMatcher(None, a.key, b.key, autojunk=False)
+            # Only counts that can reach a pair (THRESHOLD) or a piece (CONTAINED) are worth the
+            # full match; quick_ratio is an upper bound (shared characters, in any order).
+            needed = min(THRESHOLD * (a.size + b.size) / 2, CONTAINED * min(a.size, b.size))
+            enough = matcher.quick_ratio() * (a.size + b.size) / 2 >= needed
+            self._matches[(i, j)] = sum(m.size for m in matcher.get_matching_blocks()) if enough else 0
         return self._matches[(i, j)]
 
     def ratio(self, i: int, j: int) -> float:

@@ -4,7 +4,8 @@ One markup for the site page, the PDF and the command's HTML file. Each row carr
 data-status, data-old and data-new (article numbers, space-separated when an article was
 split or merged, empty where there is none); changed words are <del> and <ins>, which the
 stylesheet strikes through and underlines and announces to screen readers, so nothing
-depends on colour. `link(side, anchor)` gives the href of an article on its law page.
+depends on colour. `link(side, anchor)` gives the href of an article on its law page
+(anchor "": the page itself).
 """
 
 from __future__ import annotations
@@ -53,9 +54,21 @@ def table_html(comparison: Comparison, link: Link | None = None) -> str:
             f'</caption>{head}\n<tbody>\n{body}\n</tbody></table>')
 
 
+def versions_html(comparison: Comparison, link: Link | None = None) -> str:
+    """Which two texts are compared, each linked to its law page when there is one."""
+    def name(side: str, label: str) -> str:
+        href = link(side, "") if link else None
+        text = f"{escape(label)}的文本"
+        return f'<a href="{escape(href)}">{text}</a>' if href else text
+
+    return (f'<p class="fz-dz-versions">修订前：{name("old", comparison.old_label)}；'
+            f'修订后：{name("new", comparison.new_label)}。</p>')
+
+
 def body_html(comparison: Comparison, link: Link | None = None, *, switch: bool = True) -> str:
     """Everything below the page title."""
-    parts = [summary_html(comparison), toggle_html(comparison) if switch else "", table_html(comparison, link)]
+    parts = [versions_html(comparison, link), summary_html(comparison), toggle_html(comparison) if switch else "",
+             table_html(comparison, link)]
     return f'<div class="fz-duizhao">\n{"".join(parts)}\n</div>'
 
 

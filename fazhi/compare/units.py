@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from fazhi.law.structure import Article, ArticleNumber, Heading, LawText, Paragraph
@@ -43,8 +44,9 @@ class Unit:
     number: ArticleNumber | None = None
     line: int = 0
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """The normalised text, compared thousands of times by the aligner: made once."""
         return PARAGRAPH_BREAK.join(normalise(p) for p in self.paragraphs)
 
     @property

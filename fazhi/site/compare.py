@@ -51,5 +51,5 @@ def article_link(pair: Pair, page: str):
     """href maker for the table: each side's article on its own law page."""
     def link(side: str, anchor: str) -> str:
         stem = pair.old.stem if side == "old" else pair.new.stem
-        return f"{get_relative_url(f'handbook/{stem}/', page)}#{anchor}"
+        return get_relative_url(f"handbook/{stem}/", page) + (f"#{anchor}" if anchor else "")
     return link
