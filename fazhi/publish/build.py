@@ -42,7 +42,8 @@ def build_env(project: Path, cache: Path, pdf: bool) -> dict[str, str]:
     epoch = git(project / ".git", "log", "-1", "--format=%ct")
     (cache / "tmp").mkdir(parents=True, exist_ok=True)
     return clean_env({"PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch,
-                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0", "TMPDIR": str(cache / "tmp")})
+                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0",
+                      "TMPDIR": str(cache / "tmp")})
 
 
 def check(project: Path, env: dict[str, str]) -> Outcome:
@@ -58,7 +59,8 @@ def build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True)
     if done.returncode == 0:  # the PDF hook's summary (files, re-rendered, from the cache) is worth a line
-        return Outcome(True, [line.split("fazhi: ", 1)[-1] for line in done.stderr.splitlines() if _PDF_SUMMARY in line])
+        summary = [line.split("fazhi: ", 1)[-1] for line in done.stderr.splitlines() if _PDF_SUMMARY in line]
+        return Outcome(True, summary)
     shutil.rmtree(out, ignore_errors=True)
     output = (done.stdout + done.stderr).splitlines()
     problems = [_readable(line) for line in output if _PROBLEM.search(line)]
