@@ -15,12 +15,23 @@
 set -euo pipefail
 PROJECT=$(cd "$(dirname "$0")/.." && pwd)
 
+usage() {
+  cat <<'TEXT'
+用法：bash deploy/install-server.sh [仓库目录] [网站目录] [--no-nginx] [--owner 账号]
+  仓库目录   工作人员推送的 git 裸仓库（默认 /srv/git/fazhi.git）
+  网站目录   发布版本 releases/、在线链接 current、缓存 cache/（默认 /srv/fazhi）
+  --no-nginx 不改动 nginx
+  --owner    推送所用的账号（如 git），仓库和网站目录归它所有
+可重复运行。安装时设置 FAZHI_PDF=0 则发布时不生成 PDF。详见 deploy/README.md。
+TEXT
+}
+
 positional=() nginx=1 owner=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-nginx) nginx=0 ;;
     --owner) owner=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     -*) echo "install-server: 未知选项 $1（见 --help）" >&2; exit 2 ;;
     *) positional+=("$1") ;;
   esac

@@ -13,7 +13,6 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -22,7 +21,6 @@ from mkdocs.utils import get_relative_url
 from fazhi.report.gongwen import is_report
 from fazhi.law.handbook import HISTORY, Handbook
 from fazhi.pdf import booklet, html, paths, render
-from fazhi.site.repeatable import last_commit_epoch
 
 SIZES = ("A4", "A5")
 
@@ -82,7 +80,7 @@ class PdfBuild:
     def _write_reports(self, site_dir: Path) -> list[str]:
         written = []
         for src_uri, (title, content) in sorted(self.reports.items()):
-            date = self._date([self.docs_dir / src_uri] if self.docs_dir else [])
+            date = render.sources_date([self.docs_dir / src_uri] if self.docs_dir else [])
             info = html.DocInfo(title, self.settings.bureau, date)
             written.append(self._render(html.report_html(content, info), site_dir, paths.pdf_path(src_uri)))
         return written
@@ -93,11 +91,11 @@ class PdfBuild:
             return []
         written = []
         sources = {law.stem: law.src for law in self.book.laws}
-        date = self._date(list(sources.values()))
+        date = render.sources_date(list(sources.values()))
         groups = self._groups()
         for _, laws in groups:
             for law in laws:
-                info = html.DocInfo(law.title, self.settings.bureau, self._date([sources[law.stem]]))
+                info = html.DocInfo(law.title, self.settings.bureau, render.sources_date([sources[law.stem]]))
                 written.append(self._render(html.law_html(law, info, self.settings.law_size), site_dir,
                                             paths.pdf_path(f"handbook/{law.stem}.md")))
         if not {law.stem for law in self.book.laws} <= set(self.laws):
@@ -123,16 +121,6 @@ class PdfBuild:
             if laws:
                 out.append((name, laws))
         return out
-
-    @staticmethod
-    def _date(sources: list[Path]) -> datetime:
-        """When these sources last changed in git, else SOURCE_DATE_EPOCH (the last commit).
-
-        A PDF's date is in its bytes and so in its cache key: dated by its own sources, a PDF
-        is served from the cache until its text changes, also by builds of later commits.
-        """
-        epoch = last_commit_epoch(sources[0].parent, sources) if sources else None
-        return render.source_date({"SOURCE_DATE_EPOCH": epoch} if epoch else os.environ)
 
     def _render(self, document: str, site_dir: Path, site_path: str) -> str:
         start = time.perf_counter()

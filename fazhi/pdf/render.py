@@ -15,11 +15,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Sequence
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from fazhi.pdf import fonts, textlayer
+from fazhi.site.repeatable import last_commit_epoch
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
@@ -32,6 +34,16 @@ def source_date(environ: os._Environ | dict = os.environ) -> datetime:
     """The build's fixed date: SOURCE_DATE_EPOCH, else 2000-01-01 (never the clock)."""
     epoch = int(environ.get("SOURCE_DATE_EPOCH") or 946684800)
     return datetime.fromtimestamp(epoch, tz=timezone.utc)
+
+
+def sources_date(sources: Sequence[Path]) -> datetime:
+    """When these source files last changed in git, else `source_date()` (the last commit).
+
+    A PDF's date is in its bytes and so in its cache key: dated by its own sources, a PDF is
+    served from the cache until its text changes, also by the builds of later commits.
+    """
+    epoch = last_commit_epoch(Path(sources[0]).parent, sources) if sources else None
+    return source_date({"SOURCE_DATE_EPOCH": epoch} if epoch else os.environ)
 
 
 @dataclass

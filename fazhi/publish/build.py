@@ -16,13 +16,14 @@ from pathlib import Path
 
 from fazhi.publish.checkout import clean_env, git
 
-#: mkdocs' log lines worth showing a person (its INFO lines are progress noise).
-_PROBLEM = re.compile(r"^(WARNING|ERROR)\b|^Aborted with|Error:|错误|警告")
+#: mkdocs' log lines worth showing a person (its INFO lines are progress noise; its closing
+#: "Aborted with N warnings in strict mode!" is said in Chinese by the caller).
+_PROBLEM = re.compile(r"^(WARNING|ERROR)\b|Error:|错误|警告")
 #: The start of the PDF hook's summary line ("PDF：15个文件，新生成2个、沿用缓存13个，用时…").
 _PDF_SUMMARY = "PDF："
-#: The closing line of `fazhi check` ("检查了 N 个文件：…").
-_SUMMARY = "检查了"
 _LEVEL = {"WARNING": "警告", "ERROR": "错误"}
+#: A finding of fazhi's own, already `path:line:col: level: message`.
+_DIAGNOSTIC = re.compile(r"^\S+:\d+:\d+: (error|warning|info): ")
 
 
 @dataclass
@@ -42,11 +43,16 @@ def build_env(project: Path, cache: Path, pdf: bool) -> dict[str, str]:
     epoch = git(project / ".git", "log", "-1", "--format=%ct")
     (cache / "tmp").mkdir(parents=True, exist_ok=True)
     return clean_env({"PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch,
-                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0", "TMPDIR": str(cache / "tmp")})
+                      "FAZHI_CACHE_DIR": str(cache), "FAZHI_PDF": "1" if pdf else "0",
+                      "TMPDIR": str(cache / "tmp")})
 
 
 def check(project: Path, env: dict[str, str]) -> Outcome:
-    """`fazhi check` over docs/ and handbook/: exit 1 means refuse."""
+    """`fazhi check` over docs/ and handbook/: exit 1 means refuse.
+
+    It fails where the strict build fails (warnings too), so most refusals come in seconds,
+    before the build renders any PDF.
+    """
     done = subprocess.run([sys.executable, "-m", "fazhi", "check"], cwd=project, env=env,
                           capture_output=True, text=True)
     lines = [line for line in done.stderr.splitlines() if line.strip()]
@@ -58,7 +64,8 @@ def build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True)
     if done.returncode == 0:  # the PDF hook's summary (files, re-rendered, from the cache) is worth a line
-        return Outcome(True, [line.split("fazhi: ", 1)[-1] for line in done.stderr.splitlines() if _PDF_SUMMARY in line])
+        summary = [line.split("fazhi: ", 1)[-1] for line in done.stderr.splitlines() if _PDF_SUMMARY in line]
+        return Outcome(True, summary)
     shutil.rmtree(out, ignore_errors=True)
     output = (done.stdout + done.stderr).splitlines()
     problems = [_readable(line) for line in output if _PROBLEM.search(line)]
@@ -69,23 +76,15 @@ def check_and_build(project: Path, out: Path, env: dict[str, str]) -> Outcome:
     """The check first (quick, and its messages are the clearest), then the strict build."""
     start = time.perf_counter()
     checked = check(project, env)
-    if checked.ok:
-        built = build(project, out, env)
-        findings = [line for line in checked.lines if not line.startswith(_SUMMARY)]
-        if built.ok:  # warnings the check passed, and the PDF summary
-            checked = Outcome(True, [line for line in findings if ": warning: " in line] + built.lines)
-        else:  # the check's findings, then what only the build found
-            checked = Outcome(False, findings + [line for line in built.lines if not _repeats(line, findings)])
-    checked.seconds = time.perf_counter() - start
-    return checked
-
-
-def _repeats(line: str, findings: list[str]) -> bool:
-    """A build line that says again what the check said, or mkdocs' own closing line."""
-    return line.startswith("Aborted with") or any(line.endswith(finding) for finding in findings)
+    outcome = build(project, out, env) if checked.ok else checked
+    outcome.seconds = time.perf_counter() - start
+    return outcome
 
 
 def _readable(line: str) -> str:
-    """`WARNING -  fazhi: handbook/x.md:3:1: …` → `警告：handbook/x.md:3:1: …`."""
+    """`WARNING -  fazhi: handbook/x.md:3:1: warning: …` → `handbook/x.md:3:1: warning: …` (as
+    `fazhi check` says it); mkdocs' own `WARNING -  Doc file …` → `警告：Doc file …`."""
     match = re.match(r"^(WARNING|ERROR)\s+-\s+(?:fazhi:\s+)?(.*)$", line)
-    return f"{_LEVEL[match[1]]}：{match[2]}" if match else line
+    if not match:
+        return line
+    return match[2] if _DIAGNOSTIC.match(match[2]) else f"{_LEVEL[match[1]]}：{match[2]}"

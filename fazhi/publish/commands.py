@@ -61,8 +61,12 @@ def cmd_releases(args: argparse.Namespace) -> int:
         mark = "*" if current and release.name == current.name else " "
         commit = release.commit
         print(f"{mark} {release.name}  提交 {commit.short}  {commit.date[:16].replace('T', ' ')}  "
-              f"{commit.author}：{commit.subject}" + ("  ← 当前网站" if mark == "*" else ""))
+              f"{commit.author}：{_shorten(commit.subject)}" + ("  ← 当前网站" if mark == "*" else ""))
     return 0
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:

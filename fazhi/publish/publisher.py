@@ -59,13 +59,11 @@ def check_commit(target: Target, sha: str, say: Say) -> bool:
         _log(target.site, "开始检查", commit.short)
         outcome = _build(target, sha)
         _log(target.site, "检查通过" if outcome.ok else "检查未通过", f"{commit.short} {outcome.seconds:.1f}秒")
+    for line in outcome.lines:
+        say(line)
     if outcome.ok:
-        for line in outcome.lines:
-            say(line)
         say(f"检查通过（用时 {outcome.seconds:.0f} 秒）。")
     else:
-        for line in outcome.lines:
-            say(line)
         say("")
         say(f"推送被拒绝：提交 {commit.short} 没有通过检查，网站没有任何变化，仓库也没有收下这次提交。")
         say("请按上面列出的“文件:行:列”逐条修改（在自己电脑上可运行 fazhi check 复查），提交后再推送。")
