@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fazhi.compare import diff
@@ -33,6 +33,8 @@ class Comparison:
     old_label: str
     new_label: str
     rows: list[MarkedRow]
+    #: The two files compared (none for texts given directly): their git dates date the PDF.
+    sources: tuple[Path, ...] = ()
 
     def counts(self, heading: bool = False) -> dict[str, int]:
         """Rows per status (articles, or with `heading` the 编/章/节 headings), in STATUS_WORDS order."""
@@ -55,8 +57,9 @@ def compare_texts(old_text: str, new_text: str, title: str = "", old_label: str 
 
 
 def compare_versions(old: Version, new: Version) -> Comparison:
-    return compare_texts(old.path.read_text(encoding="utf-8"), new.path.read_text(encoding="utf-8"),
-                         new.title, old.year_label, new.year_label)
+    comparison = compare_texts(old.path.read_text(encoding="utf-8"), new.path.read_text(encoding="utf-8"),
+                               new.title, old.year_label, new.year_label)
+    return replace(comparison, sources=(old.path, new.path))
 
 
 def compare_files(old: Path, new: Path) -> Comparison:

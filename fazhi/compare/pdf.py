@@ -12,7 +12,7 @@ from pathlib import Path
 from fazhi.compare.comparison import Comparison
 from fazhi.compare.html import body_html, page_title
 from fazhi.pdf import html as print_html
-from fazhi.pdf.render import Renderer, source_date
+from fazhi.pdf.render import Renderer, sources_date
 
 BODY_CLASS = "fz-duizhao-print"
 
@@ -20,7 +20,8 @@ BODY_CLASS = "fz-duizhao-print"
 def print_document(comparison: Comparison, author: str = "") -> str:
     """Print HTML: title, summary and the table (no switch, no links: paper shows every row)."""
     title = page_title(comparison.title)
-    info = print_html.DocInfo(title, author, source_date())
+    # Dated by its two files' last commits, so a commit elsewhere does not re-render it.
+    info = print_html.DocInfo(title, author, sources_date(list(comparison.sources)))
     body = f'<h1 class="fz-dz-title">{escape(title)}</h1>\n{body_html(comparison, switch=False)}'
     return print_html.document(body, info, BODY_CLASS)
 

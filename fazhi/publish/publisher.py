@@ -169,6 +169,8 @@ def _say_success(say: Say, target: Target, release: Release, before: Release | N
     base = target.url.rstrip("/") + "/" if target.url else "/"
     say(f"已发布：网站现在是提交 {release.commit.short}（{release.commit.subject}），发布版本 {release.name}。")
     pages = changed_pages(target.git_dir, before.commit.sha, release.commit.sha) if before else []
+    # Only pages the release holds: staff pages (the 编辑指南) are not on the public site.
+    pages = [page for page in pages if (release.path / page / "index.html").is_file()]
     if pages:
         say("更新的页面：")
         for page in pages[:MAX_PAGES_LISTED]:
