@@ -35,15 +35,17 @@ def cjk(text: str) -> str:
     return "".join(CJK.findall(text))
 
 
-def reading_order(body):
-    """The body as printed: a part's own `#` heading (婚姻家庭编), which the source puts between
-    the code's title and its 题注, follows the 题注, as in the official print of a part."""
+def reading_order(body: str) -> str:
+    """A law body as printed: a part's own `#` heading (婚姻家庭编), which the source puts
+    between the code's title and its 题注, follows the 题注, as in the official print."""
     head, sep, rest = body.partition("<!-- INFO END -->")
     lines = head.split("\n")
-    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
-    parts = [line for line in lines[title + 1:] if line.startswith("# ")]
-    kept = [line for i, line in enumerate(lines) if i <= title or not line.startswith("# ")]
-    return "\n".join(kept) + sep + "\n" + "\n".join(parts) + rest if sep else body
+    titles = [i for i, line in enumerate(lines) if line.startswith("# ")]
+    if not sep or len(titles) < 2:
+        return body
+    parts = [lines[i] for i in titles[1:]]
+    kept = [line for i, line in enumerate(lines) if i not in titles[1:]]
+    return "\n".join(kept) + sep + "\n" + "\n".join(parts) + rest
 
 
 def build_site(config_dir: Path, out_dir: Path, *, strict: bool = True, pdf: bool = False,

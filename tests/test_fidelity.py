@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cjk
+from conftest import ROOT, cjk, reading_order
 from fazhi.pdf.paths import pdf_path
 
 pytestmark = pytest.mark.build
@@ -18,9 +18,9 @@ SOURCES = sorted([*(ROOT / "docs" / "reports").glob("[0-9][0-9][0-9][0-9].md"), 
 
 
 def body(path: Path) -> str:
-    """The Markdown after the front matter (what the page shows as text)."""
+    """The Markdown after the front matter (what the page shows as text), in reading order."""
     text = path.read_text(encoding="utf-8")
-    return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+    return reading_order(text.split("\n---\n", 1)[1] if text.startswith("---\n") else text)
 
 
 def src_uri(path: Path) -> str:

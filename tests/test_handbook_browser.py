@@ -8,7 +8,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", ["handbook/", "handbook/xianfa/", "handbook/cishan-fa/"])
+@pytest.mark.parametrize("path", ["handbook/", "handbook/xianfa/", "handbook/cishan-fa/",
+                                  "handbook/minfadian-hunyin-jiating-bian/"])
 def test_no_sideways_scrolling(page, site_url, size, path):
     page.set_viewport_size(size)
     page.goto(site_url + path)
@@ -47,3 +48,19 @@ def test_article_number_bold_and_items_indented(page, site_url):
     assert item["x"] == clause["x"]  # same block edge; the 2-character indent is text-indent
     indent = page.locator("#t3-k1-x1").evaluate("el => getComputedStyle(el).textIndent")
     assert indent.endswith("px") and float(indent[:-2]) > 20
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_excerpt_says_so_in_the_first_screen_with_its_part_in_the_toc(page, site_url, size):
+    page.set_viewport_size(size)
+    page.goto(site_url + "handbook/minfadian-hunyin-jiating-bian/")
+    title = page.locator("article h1")
+    assert title.inner_text() == "中华人民共和国民法典（节选）"
+    part = page.locator("article h2#bian-5")
+    assert part.inner_text() == "婚姻家庭编"
+    box = part.bounding_box()
+    assert box["y"] + box["height"] <= size["height"] * 1.5  # right after the title block
+    if size is DESKTOP:  # the page TOC (a drawer on phones) lists the part, its chapters under it
+        toc = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+        assert toc.locator("a[href='#bian-5']").is_visible()
+        assert toc.locator("a[href='#bian-5'] + nav a[href='#bian-5-zhang-1']").count() == 1

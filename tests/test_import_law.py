@@ -44,3 +44,23 @@ def test_law_import_with_a_missing_article_is_caught_by_the_continuity_check():
     assert result.meta["article_count"] == 23
     messages = [d.message for d in check_articles(result.markdown, "binzang.md")]
     assert any("应为第五条，实为第六条" in m for m in messages), messages
+
+
+def test_a_part_of_a_code_pasted_alone_is_imported_as_an_excerpt():
+    source = (LAWS / "minfadian-hunyin-jiating-bian.md").read_text(encoding="utf-8")
+    body = source.split("<!-- INFO END -->", 1)[1]
+    lines = ["中华人民共和国民法典", "（2020年5月28日第十三届全国人民代表大会第三次会议通过）", "第五编\u3000婚姻家庭"]
+    for line in body.splitlines():
+        heading = line.startswith("#")
+        text = line.lstrip("#").strip().replace("\u2002\u2002", "\u3000") if heading else line
+        lines.append(text if heading else "\u3000\u3000" + text)
+    result = convert_law(paragraphs_from_text("\n".join(lines)), "hunyin.txt")
+    meta = result.meta
+    assert (meta["title"], meta["excerpt"], meta["first_article"], meta["article_count"]) == (
+        "中华人民共和国民法典（婚姻家庭编）", "第五编 婚姻家庭", "第一千零四十条", 79)
+    assert check_articles(result.markdown, "hunyin.md") == []
+    imported = parse_law(result.markdown)
+    original = parse_law(source)
+    assert [a.number for a in imported.articles] == [a.number for a in original.articles]
+    assert [(h.kind, h.anchor) for h in imported.headings][:2] == [("编", "bian-5"), ("章", "bian-5-zhang-1")]
+    assert [h.anchor for h in imported.headings] == [h.anchor for h in original.headings]

@@ -344,3 +344,8 @@ def test_an_unreadable_first_article_is_named_with_its_line():
     broken = EXCERPT.replace("first_article: 第一千零四十条", "first_article: 1040")
     found = [(d.line, d.message) for d in check_articles(broken, "x.md")]
     assert (7, "前置信息 first_article “1040”不是条号（应写作“第一千零四十条”这样的形式）") in found
+
+
+def test_identical_notes_lines_of_one_header_are_all_kept():
+    text = "# 某法\n\n2001年通过\n\n2001年通过\n\n<!-- INFO END -->\n\n第一条 甲。\n"
+    assert [n.text for n in parse_law(text).notes] == ["2001年通过", "2001年通过"]

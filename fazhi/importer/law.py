@@ -6,6 +6,7 @@ own paragraph. The text is kept as typed; only indentation and zero-width charac
 are dropped and the blanks inside 编/章/节 headings (第一编　总　　则) become single spaces.
 A code pasted whole (民法典: 第一编　总　　则, 第一分编　通　　则, chapters restarting in every
 编, a closing 附　　则) becomes one file with the same structure as the parts' files give.
+A part of a code pasted alone (articles starting past 第一条) is written as an excerpt.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import replace
 
 from fazhi.diagnostics import Diagnostic
+from fazhi.law.excerpt import article_number
 from fazhi.law.structure import ARTICLE, DIVISION, PREAMBLE
 from fazhi.importer.escape import escape
 from fazhi.importer.report import Imported, front_matter
@@ -69,6 +71,12 @@ def _visible(paras: list[Para]) -> list[Para]:
     return [p for p in cleaned if p.text]
 
 
+def _excerpt(title: str, first: str, part: str) -> dict:
+    """Front matter of a part of a code: 中华人民共和国民法典（婚姻家庭编）, its 编 and first article."""
+    name = DIVISION.sub("", part).replace(" ", "")
+    return {"title": f"{title}（{name}编）" if name else title, "excerpt": part or None, "first_article": first}
+
+
 def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
     """The handbook Markdown for a law given as paragraphs."""
     diagnostics: list[Diagnostic] = []
@@ -83,16 +91,20 @@ def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
         notes.append(paras.pop(0).text)
     body: list[str] = []
     articles = 0
-    last = ""
+    first = last = part = ""
     for para in paras:
         prefix = _structure(para.text)
         if prefix:
-            body.append(prefix + escape(_BLANK_RUN.sub(" ", para.text)))
+            heading = _BLANK_RUN.sub(" ", para.text)
+            division = DIVISION.match(para.text)
+            part = part or (heading if division and division["kind"] == "编" else "")
+            body.append(prefix + escape(heading))
             continue
         match = ARTICLE.match(para.text)
         if match:
             articles += 1
             last = para.text[: match.end()].strip(BLANKS)
+            first = first or last
         body.append(escape(para.text))
     level = guess_level(title)
     meta = {
@@ -101,6 +113,9 @@ def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
         "status": "current", "article_count": articles, "last_article": last,
         "source": {"url": None, "upstream": "国家法律法规数据库 https://flk.npc.gov.cn"},
     }
+    if first and article_number(first) != article_number("第一条"):
+        meta.update(_excerpt(title, first, part))
+        diagnostics.append(Diagnostic(path, 1, 1, "info", f"正文从{first}开始，已按节选收录（excerpt、first_article），请核对标题和节选范围"))
     diagnostics.append(Diagnostic(
         path, 1, 1, "info",
         f"已导入《{title}》，共{articles}条；效力级别按标题推定为“{level}”，请核对并补写制定机关、公布日期、施行日期和来源网址",

@@ -101,7 +101,6 @@ class LawPreprocessor(Preprocessor):
         return ["" if line.strip() in (INFO_END, FORCE_BREAK) or is_blank(line) else line for line in lines]
 
 
-
 class LawTreeprocessor(Treeprocessor):
     """Gives the rendered paragraphs and headings their legal structure (see the module doc).
 

@@ -236,7 +236,7 @@ def parse_blocks(found: list[Block], first_bian: int = 1) -> LawText:
     """The law in `found`; bare 编 names are numbered from `first_bian` in order of appearance."""
     law = LawText()
     has_info_end = any(b.text == INFO_END for b in found)
-    in_notes = False
+    in_notes = repeating = False
     builder = _BodyBuilder(law, first_bian)
     for block in found:
         heading = _HEADING.match(block.text)
@@ -248,11 +248,12 @@ def parse_blocks(found: list[Block], first_bian: int = 1) -> LawText:
         elif level == 1 and text == law.title:
             # A code assembled from parts: each part repeats the code's title and 题注.
             law.repeats.append(block)
-            in_notes = has_info_end
+            in_notes = repeating = has_info_end
         elif block.text == INFO_END:
-            in_notes = False
+            in_notes = repeating = False
         elif in_notes and not heading:
-            (law.repeats if block.text in {n.text for n in law.notes} else law.notes).append(block)
+            repeated = repeating and block.text in {n.text for n in law.notes}
+            (law.repeats if repeated else law.notes).append(block)
         elif block.text == FORCE_BREAK:
             continue
         elif heading:
