@@ -98,6 +98,21 @@ def test_axe_finds_nothing(reader, built_site, site_url, scheme, width):
     assert not problems, f"{scheme} {width}px:\n" + "\n".join(f"{w}: {i}" for w, i in problems.items())
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_high_contrast(reader, built_site, site_url, scheme):
+    page = reader(scheme, 1280)
+    page.add_init_script("localStorage.setItem('fazhi.contrast', 'high')")
+    kinds = page_kinds(built_site)
+    found = {}
+    for name in ("首页", "年度报告", "法规（引用最多）", "历史文本"):
+        page.goto(site_url + kinds[name])
+        page.wait_for_load_state("load")
+        assert page.get_attribute("html", "data-fz-contrast") == "high"
+        found[name] = axe_violations(page)
+    problems = {where: items for where, items in found.items() if items}
+    assert not problems, f"高对比度 {scheme}:\n" + "\n".join(f"{w}: {i}" for w, i in problems.items())
+
+
 def focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
       return {text: (e.getAttribute('aria-label') || e.textContent || '').trim(), tag: e.tagName,
@@ -244,6 +259,7 @@ def test_screen_reader_reads_numbers_in_headings(reader, built_site, site_url):
     headings = [n for n in tree if n["role"] == "heading" and n["level"] == 2]
     assert headings and headings[0]["name"].startswith("一、"), headings[:2]
     assert any(n["role"] == "heading" and n["level"] == 3 and n["name"].startswith("（一）") for n in tree)
+    assert {"role": "group", "name": "发文机关署名和成文日期", "level": None} in tree
     page.goto(site_url + kinds["法规（引用最多）"])
     texts = [n["name"] for n in accessibility_tree(page) if n["role"] in ("StaticText", "paragraph")]
     assert any(re.match(r"第[一二三四五六七八九十百零]+条", t) for t in texts)
