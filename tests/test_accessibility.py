@@ -116,7 +116,8 @@ def test_axe_finds_nothing_in_high_contrast(reader, built_site, site_url, scheme
 def focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
       return {text: (e.getAttribute('aria-label') || e.textContent || '').trim(), tag: e.tagName,
-              cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), href: e.href || ''}; }""")
+              cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), ring: s.outlineColor,
+              offset: parseFloat(s.outlineOffset), href: e.href || ''}; }""")
 
 
 def test_skip_link_and_search_by_keyboard(reader, site_url):
@@ -136,6 +137,8 @@ def test_skip_link_and_search_by_keyboard(reader, site_url):
     page.keyboard.press("ArrowDown")
     chosen = focused(page)
     assert "md-search-result__link" in chosen["cls"] and chosen["outline"] != "none"
+    # On the white result list: a coloured ring, drawn inside (the scrolling list clips outside).
+    assert chosen["ring"] != "rgb(255, 255, 255)" and chosen["offset"] < 0, chosen
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(chosen["href"].split("#")[0])))
     assert page.url.split("#")[0] == chosen["href"].split("#")[0]
