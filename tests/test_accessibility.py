@@ -196,6 +196,19 @@ def test_text_size_and_contrast_by_keyboard(reader, built_site, site_url):
     assert body_text_px(again) == pytest.approx(1.25 * normal)
 
 
+def test_print_and_pdf_links_by_keyboard(reader, built_site, site_url):
+    page = reader()
+    page.add_init_script("window.print = () => { window.fzPrinted = true; }")
+    page.goto(site_url + page_kinds(built_site)["年度报告"])
+    assert page.locator(".fz-pdf-links a").count() >= 2, "年度报告页应有“打印”“下载PDF”链接"
+    download = tab_to(page, "下载PDF")
+    assert download["outline"] != "none" and download["href"].endswith(".pdf")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "打印"
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.fzPrinted === true"), "在“打印”上按回车应打开打印对话框"
+
+
 def test_text_size_control_on_a_phone(reader, site_url):
     page = reader(width=390, height=800)
     page.goto(site_url + "handbook/")
@@ -266,3 +279,14 @@ def test_screen_reader_reads_numbers_in_headings(reader, built_site, site_url):
     page.goto(site_url + kinds["法规（引用最多）"])
     texts = [n["name"] for n in accessibility_tree(page) if n["role"] in ("StaticText", "paragraph")]
     assert any(re.match(r"第[一二三四五六七八九十百零]+条", t) for t in texts)
+
+
+def test_reduced_motion_stops_every_transition_and_animation(reader, site_url):
+    page = reader()
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(site_url + "handbook/")
+    longest = page.evaluate("""() => Math.max(...[...document.querySelectorAll('*')].flatMap(e => {
+      const s = getComputedStyle(e);
+      return (s.transitionDuration + ',' + s.animationDuration).split(',').map(parseFloat);
+    }))""")
+    assert longest <= 0.001, f"系统设置“减少动态效果”时仍有 {longest}s 的动画"
