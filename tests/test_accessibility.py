@@ -290,3 +290,14 @@ def test_reduced_motion_stops_every_transition_and_animation(reader, site_url):
       return (s.transitionDuration + ',' + s.animationDuration).split(',').map(parseFloat);
     }))""")
     assert longest <= 0.001, f"系统设置“减少动态效果”时仍有 {longest}s 的动画"
+
+
+def test_system_high_contrast_setting_is_followed_until_the_reader_chooses(reader, site_url):
+    page = reader()
+    page.emulate_media(contrast="more")
+    page.goto(site_url + "handbook/")
+    assert page.get_attribute("html", "data-fz-contrast") == "high"
+    assert page.get_attribute("[data-fz-action=contrast]", "aria-pressed") == "true"
+    page.click("[data-fz-action=contrast]")  # the reader turns it off here: that choice wins
+    page.goto(site_url + "reports/")
+    assert page.get_attribute("html", "data-fz-contrast") is None
