@@ -25,7 +25,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SITE_NAME = "东辽县民政局 · 法治建设公开"
 SEARCH_READY = "键入以开始搜索"
 
+# Colours are measured once transitions have ended (a half-faded dialog is not what readers see).
 RUN_AXE = """async (tags) => {
+  const settled = Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  await Promise.race([settled, new Promise(done => setTimeout(done, 3000))]);
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n =>
     n.target.join(' ') + ' — ' + ((n.any[0] || n.all[0] || n.none[0] || {}).message || '')).join(' | '));
