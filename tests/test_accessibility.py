@@ -25,7 +25,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SITE_NAME = "东辽县民政局 · 法治建设公开"
 SEARCH_READY = "键入以开始搜索"
 
+# Colours are measured once transitions have ended (a half-faded dialog is not what readers see).
 RUN_AXE = """async (tags) => {
+  const settled = Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  await Promise.race([settled, new Promise(done => setTimeout(done, 3000))]);
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n =>
     n.target.join(' ') + ' — ' + ((n.any[0] || n.all[0] || n.none[0] || {}).message || '')).join(' | '));
@@ -98,10 +101,26 @@ def test_axe_finds_nothing(reader, built_site, site_url, scheme, width):
     assert not problems, f"{scheme} {width}px:\n" + "\n".join(f"{w}: {i}" for w, i in problems.items())
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_high_contrast(reader, built_site, site_url, scheme):
+    page = reader(scheme, 1280)
+    page.add_init_script("localStorage.setItem('fazhi.contrast', 'high')")
+    kinds = page_kinds(built_site)
+    found = {}
+    for name in ("首页", "年度报告", "法规（引用最多）", "历史文本"):
+        page.goto(site_url + kinds[name])
+        page.wait_for_load_state("load")
+        assert page.get_attribute("html", "data-fz-contrast") == "high"
+        found[name] = axe_violations(page)
+    problems = {where: items for where, items in found.items() if items}
+    assert not problems, f"高对比度 {scheme}:\n" + "\n".join(f"{w}: {i}" for w, i in problems.items())
+
+
 def focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
       return {text: (e.getAttribute('aria-label') || e.textContent || '').trim(), tag: e.tagName,
-              cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), href: e.href || ''}; }""")
+              cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), ring: s.outlineColor,
+              offset: parseFloat(s.outlineOffset), href: e.href || ''}; }""")
 
 
 def test_skip_link_and_search_by_keyboard(reader, site_url):
@@ -121,6 +140,8 @@ def test_skip_link_and_search_by_keyboard(reader, site_url):
     page.keyboard.press("ArrowDown")
     chosen = focused(page)
     assert "md-search-result__link" in chosen["cls"] and chosen["outline"] != "none"
+    # On the white result list: a coloured ring, drawn inside (the scrolling list clips outside).
+    assert chosen["ring"] != "rgb(255, 255, 255)" and chosen["offset"] < 0, chosen
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(chosen["href"].split("#")[0])))
     assert page.url.split("#")[0] == chosen["href"].split("#")[0]
@@ -176,6 +197,19 @@ def test_text_size_and_contrast_by_keyboard(reader, built_site, site_url):
     again = page.context.new_page()
     again.goto(site_url)
     assert body_text_px(again) == pytest.approx(1.25 * normal)
+
+
+def test_print_and_pdf_links_by_keyboard(reader, built_site, site_url):
+    page = reader()
+    page.add_init_script("window.print = () => { window.fzPrinted = true; }")
+    page.goto(site_url + page_kinds(built_site)["年度报告"])
+    assert page.locator(".fz-pdf-links a").count() >= 2, "年度报告页应有“打印”“下载PDF”链接"
+    download = tab_to(page, "下载PDF")
+    assert download["outline"] != "none" and download["href"].endswith(".pdf")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "打印"
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.fzPrinted === true"), "在“打印”上按回车应打开打印对话框"
 
 
 def test_text_size_control_on_a_phone(reader, site_url):
@@ -244,6 +278,29 @@ def test_screen_reader_reads_numbers_in_headings(reader, built_site, site_url):
     headings = [n for n in tree if n["role"] == "heading" and n["level"] == 2]
     assert headings and headings[0]["name"].startswith("一、"), headings[:2]
     assert any(n["role"] == "heading" and n["level"] == 3 and n["name"].startswith("（一）") for n in tree)
+    assert {"role": "group", "name": "发文机关署名和成文日期", "level": None} in tree
     page.goto(site_url + kinds["法规（引用最多）"])
     texts = [n["name"] for n in accessibility_tree(page) if n["role"] in ("StaticText", "paragraph")]
     assert any(re.match(r"第[一二三四五六七八九十百零]+条", t) for t in texts)
+
+
+def test_reduced_motion_stops_every_transition_and_animation(reader, site_url):
+    page = reader()
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(site_url + "handbook/")
+    longest = page.evaluate("""() => Math.max(...[...document.querySelectorAll('*')].flatMap(e => {
+      const s = getComputedStyle(e);
+      return (s.transitionDuration + ',' + s.animationDuration).split(',').map(parseFloat);
+    }))""")
+    assert longest <= 0.001, f"系统设置“减少动态效果”时仍有 {longest}s 的动画"
+
+
+def test_system_high_contrast_setting_is_followed_until_the_reader_chooses(reader, site_url):
+    page = reader()
+    page.emulate_media(contrast="more")
+    page.goto(site_url + "handbook/")
+    assert page.get_attribute("html", "data-fz-contrast") == "high"
+    assert page.get_attribute("[data-fz-action=contrast]", "aria-pressed") == "true"
+    page.click("[data-fz-action=contrast]")  # the reader turns it off here: that choice wins
+    page.goto(site_url + "reports/")
+    assert page.get_attribute("html", "data-fz-contrast") is None

@@ -29,8 +29,16 @@
     else root.removeAttribute("data-fz-contrast");
   }
 
+  /* High contrast when the reader chose it here, or, with no choice made here yet, when the
+   * system asks for more contrast (Windows/macOS accessibility settings). */
+  function savedContrast() {
+    var stored = load(CONTRAST_KEY);
+    if (stored) return stored === "high";
+    return !!(window.matchMedia && window.matchMedia("(prefers-contrast: more)").matches);
+  }
+
   applySize(savedSize());
-  applyContrast(load(CONTRAST_KEY) === "high");
+  applyContrast(savedContrast());
 
   function button(label, name, action) {
     var element = document.createElement("button");
@@ -127,7 +135,7 @@
     window.addEventListener("storage", function (event) {
       if (event.key !== SIZE_KEY && event.key !== CONTRAST_KEY) return;
       applySize(savedSize());
-      applyContrast(load(CONTRAST_KEY) === "high");
+      applyContrast(savedContrast());
       refresh(panel);
     });
   }

@@ -61,7 +61,9 @@ def signature_html(parts: ReportParts) -> str:
         lines.append(f'<span class="fz-signer">{escape(parts.signature)}</span>')
     if parts.date:
         lines.append(f'<span class="fz-date">{escape(parts.date)}</span>')
-    return f'<div class="{contract.SIGNATURE}"><div class="fz-signature-box">{"".join(lines)}</div></div>\n'
+    # A named group, so a screen reader announces what the two bare lines at the end are.
+    return (f'<div class="{contract.SIGNATURE}" role="group" aria-label="发文机关署名和成文日期">'
+            f'<div class="fz-signature-box">{"".join(lines)}</div></div>\n')
 
 
 def wrap_report(body_html: str, meta: Mapping[str, Any]) -> str:
