@@ -86,12 +86,13 @@ def _parser() -> argparse.ArgumentParser:
               description="新建 docs/reports/<年份>.md，含厅字〔2019〕28号要求的五部分内容；报告列表自动更新。")
     rep.add_argument("year", metavar="年份", type=int, help="报告所属年度，例如 2025")
     rep.add_argument("--force", action="store_true", help="该年度报告已存在时覆盖它")
-    publish_commands.add_parsers(commands, new)
     cmp = new(commands.add_parser, name="compare", help="新旧对照：逐条比较法律法规的两个文本，列出新增、删除和修改的条文",
               description="按条文内容（而不是条号）对照两个文本；不写 -o 时在屏幕上列出有变化的条文。")
     cmp.add_argument("old", metavar="旧文本", type=Path, help="修订前的文本：手册的 .md 文件，或 .docx、.txt 文件")
     cmp.add_argument("new", metavar="新文本", type=Path, help="修订后的文本（格式同上），例如待发布的修订稿")
     cmp.add_argument("-o", "--output", metavar="输出", type=Path, help="写成对照表文件：.html（网页）或 .pdf（A4 横向，可打印）")
+    # Server-side commands last: staff use the ones above.
+    publish_commands.add_parsers(commands, new)
     return parser
 
 

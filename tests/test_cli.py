@@ -135,6 +135,6 @@ def test_import_refuses_doc_and_broken_docx_with_a_chinese_message(tmp_path):
 def test_usage_errors_are_in_chinese():
     wrong = fazhi("frobnicate")
     assert wrong.returncode == 2
-    assert "fazhi: 错误：没有“frobnicate”这个命令，可用：import, check, new-report, compare" in wrong.stderr
+    assert "fazhi: 错误：没有“frobnicate”这个命令，可用：import, check, new-report, compare, publish, releases, rollback" in wrong.stderr
     year = fazhi("new-report", "明年")
     assert year.returncode == 2 and "年份 应为整数，而不是“明年”" in year.stderr

@@ -15,8 +15,7 @@ import re
 from dataclasses import replace
 
 from fazhi.diagnostics import Diagnostic
-from fazhi.law.excerpt import article_number
-from fazhi.law.structure import ARTICLE, DIVISION, PREAMBLE
+from fazhi.law.structure import ARTICLE, DIVISION, PREAMBLE, ArticleNumber
 from fazhi.importer.escape import escape
 from fazhi.importer.report import Imported, front_matter
 from fazhi.importer.source import BLANKS, Para, squeeze
@@ -113,7 +112,7 @@ def convert_law(paras: list[Para], path: str = "<input>") -> Imported:
         "status": "current", "article_count": articles, "last_article": last,
         "source": {"url": None, "upstream": "国家法律法规数据库 https://flk.npc.gov.cn"},
     }
-    if first and article_number(first) != article_number("第一条"):
+    if first and ArticleNumber.parse(first) != ArticleNumber(1):
         meta.update(_excerpt(title, first, part))
         diagnostics.append(Diagnostic(path, 1, 1, "info", f"正文从{first}开始，已按节选收录（excerpt、first_article），请核对标题和节选范围"))
     diagnostics.append(Diagnostic(
