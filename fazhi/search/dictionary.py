@@ -115,6 +115,11 @@ class Segmenter:
             self._found[text] = found
         return found
 
+    def inner_words(self, word: str) -> tuple[str, ...]:
+        """The word and the dictionary words inside it (行政处罚法 → 行政, 处罚, 行政处罚法), as
+        jieba's search mode cuts it: pinyin typed for a part (xingzheng chufa) finds the whole."""
+        return tuple(dict.fromkeys(w for w in self.tokenizer.cut_for_search(word, HMM=False) if _WORD.match(w)))
+
     def start_build(self) -> None:
         """Keep only what the previous build found, so a long serve session does not pile up old texts."""
         self._found_before, self._found = self._found, {}
