@@ -35,7 +35,7 @@ from fazhi.text.numerals import to_chinese
 PARTS_DIR = Path("search") / "parts"
 #: Raw bytes aimed at per postings shard and per text chunk (about a third of it gzip).
 SHARD_BYTES = 12_000
-CHUNK_BYTES = 24_000
+CHUNK_BYTES = 12_000
 PINYIN_PREFIX = "="
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")

@@ -34,8 +34,8 @@ var WEIGHT = {
   lookup: 1000      /* article lookup hits outrank everything */
 };
 var SNIPPET = { before: 24, length: 120 };
-/* Text chunks fetched at most per query (about 8 KB gzip each), for the best-ranked documents. */
-var CHUNK_BUDGET = 12;
+/* Text chunks fetched at most per query (about 4 KB gzip each), for the best-ranked documents. */
+var CHUNK_BUDGET = 10;
 /* A hit found only by pinyin typed for body text ranks below every title read in pinyin. */
 var BODY_PINYIN = 10;
 var PINYIN_PREFIX = "=";
