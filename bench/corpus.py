@@ -35,6 +35,7 @@ LARGE_LAWS = [60, 70, 75, 80, 85, 90, 95, 100, 105, 110, 120, 130]
 HUGE_TEXTS, HUGE_ARTICLES = 991, 50_000
 _OPENING = re.compile(r"^第[零〇一二两三四五六七八九十百千万]+条(?:之[一二三四五六七八九])?[ \u3000]*")
 _REFERENCE = re.compile(r"第[零〇一二两三四五六七八九十百千万]+(?:条|款|项|章|节|编)(?:之[一二三四五六七八九])?|前款|前两款|前三款|《[^》]*》")
+_ASCII_ITEM = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 _TOPICS = "社会救助 养老服务 儿童福利 婚姻登记 殡葬管理 社会组织 慈善事业 志愿服务 地名管理 区划管理 社区治理 残疾人服务".split()
 
 
@@ -58,7 +59,8 @@ def article_bodies() -> list[list[str]]:
 
 
 def _clean(text: str) -> str:
-    return _REFERENCE.sub("本法", text)
+    """No cross-references (they would point nowhere), items numbered （一） as the check wants."""
+    return _ASCII_ITEM.sub(r"（\1）", _REFERENCE.sub("本法", text))
 
 
 class Writer:
