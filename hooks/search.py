@@ -31,4 +31,4 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    _builder.write(Path(config.site_dir))
+    _builder.write(Path(config.site_dir), store=Path(config.config_file_path).parent / ".cache" / "search")

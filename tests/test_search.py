@@ -248,3 +248,29 @@ def test_material_search_keeps_its_box_but_does_no_segmenting(tmp_path, monkeypa
     assert [doc["title"] for doc in index["docs"]] == ["婚姻登记", "宪法宣传周"]
     assert "婚姻登记" in index["config"]["words"].split(" ")
     assert 'class="md-search"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_warm_build_takes_segmentation_from_the_store_without_jieba(tmp_path, monkeypatch):
+    """What a build segmented is kept in .cache/search: the next build of unchanged texts (a new
+    process) writes the same index without loading jieba's dictionary; a changed text is segmented."""
+    from fazhi.search import dictionary
+
+    store = tmp_path / "cache"
+
+    def build(law_page: str) -> dict:
+        segmenter.cache_clear()
+        (tmp_path / "search").mkdir(exist_ok=True)
+        (tmp_path / "search" / "search_index.json").write_text('{"config": {}, "docs": []}', encoding="utf-8")
+        builder = IndexBuilder()
+        builder.add_page("handbook/binzang/", "殡葬管理条例", LAW_PAGE, {"title": "殡葬管理条例"})
+        builder.add_page("reports/2024/", "报告", law_page, {})
+        return builder.write(tmp_path, store=store)
+
+    report = '<h2 id="a">落实政府法律顾问制度。</h2><p>依据《中华人民共和国行政处罚法》实施。</p>'
+    cold = build(report)
+    loads = []
+    real = dictionary.make_tokenizer
+    monkeypatch.setattr(dictionary, "make_tokenizer", lambda words: loads.append(1) or real(words))
+    assert build(report) == cold and loads == []
+    edited = build(report.replace("实施。", "实施火化设施规划。"))
+    assert loads == [1] and "火化" in edited["config"]["words"].split(" ")

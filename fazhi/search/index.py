@@ -99,12 +99,15 @@ class IndexBuilder:
                 words.update(segments.words(block.text))
         return sorted(words)
 
-    def write(self, site_dir: Path, *, pinyin: bool = True) -> dict[str, Any]:
-        """Replace the docs of Material's index in `site_dir` and write the parts; returns the index written."""
+    def write(self, site_dir: Path, *, pinyin: bool = True, store: Path | None = None) -> dict[str, Any]:
+        """Replace the docs of Material's index in `site_dir` and write the parts; returns the index
+        written. `store`: where segmentation is kept between builds (the project's .cache/search)."""
         path = site_dir / INDEX_PATH
         index = json.loads(path.read_text(encoding="utf-8"))
         segments = segmenter(tuple(self.dictionary_words()))
         segments.start_build()
+        if store is not None:
+            segments.load(store)
         words = self.vocabulary(segments)
         docs = self.documents(segments, pinyin=pinyin)
         index["config"]["words"] = " ".join(words)
@@ -112,5 +115,7 @@ class IndexBuilder:
         spoken = dict.fromkeys(inner for word in words for inner in segments.inner_words(word))
         index["config"]["parts"] = write_parts(site_dir, docs, spoken)
         index["docs"] = compact_articles(docs)
+        if store is not None:
+            segments.save(store)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return index
