@@ -4,7 +4,7 @@ For each corpus of bench/corpus.py (large: ~40 texts / 3,600+ articles; huge: 99
 50,000 articles), the project and a stock MkDocs + Material + jieba tree of the same Markdown
 (bench/build_bench.py) are built in turns, `--runs` times (median), FAZHI_PDF=0. Then:
 
-* build seconds and peak memory, fazhi and stock; the `mkdocs serve`-style rebuild after
+* build seconds and peak memory, fazhi cold (no .cache) and warm, and stock; the `mkdocs serve`-style rebuild after
   editing one law (bench/build_bench.py's);
 * site size, the biggest law page and a small one (HTML bytes, navigation links in it);
 * search, served by Debian's nginx with deploy/nginx.conf (gzip as readers get it), in
@@ -16,12 +16,13 @@ For each corpus of bench/corpus.py (large: ~40 texts / 3,600+ articles; huge: 99
 
     .venv/bin/python bench/scale_bench.py                 # large, 3 runs
     .venv/bin/python bench/scale_bench.py --corpus huge --runs 1
-    .venv/bin/python bench/scale_bench.py --quick         # 1x corpus, 1 run, no browser (CI)
+    .venv/bin/python bench/scale_bench.py --quick         # 1x corpus, 1 run, no rebuild, no browser (CI)
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import socket
 import statistics
 import subprocess
@@ -61,13 +62,16 @@ def trees(tmp: Path, kind: str) -> tuple[Path, Path, int]:
     return ours, stock, articles
 
 
-def builds(ours: Path, stock: Path, out: Path, runs: int) -> tuple[list[Run], list[Run]]:
-    """Alternate the two builds, so load from other jobs falls on both alike."""
-    mine, theirs = [], []
+def builds(ours: Path, stock: Path, out: Path, runs: int) -> tuple[list[Run], list[Run], list[Run]]:
+    """Per run: fazhi cold (its .cache removed), stock, fazhi warm (the cache the cold build left).
+    Alternating, so load from other jobs falls on both alike."""
+    cold, theirs, warm = [], [], []
     for i in range(runs):
-        mine.append(build(ours, out / f"ours-{i}"))
+        shutil.rmtree(ours / ".cache", ignore_errors=True)
+        cold.append(build(ours, out / f"ours-{i}"))
         theirs.append(build(stock, out / f"stock-{i}"))
-    return mine, theirs
+        warm.append(build(ours, out / f"ours-warm-{i}"))
+    return cold, theirs, warm
 
 
 def site_figures(site: Path) -> dict[str, str]:
@@ -184,13 +188,14 @@ def main() -> None:
         tmp = Path(tmp_name)
         ours, stock, articles = trees(tmp, kind)
         build(project_tree(tmp / "warm", 1), tmp / "warm-site")  # untimed: byte-compiling and jieba's cache
-        mine, theirs = builds(ours, stock, tmp, runs)
-        m, t = statistics.median(r.seconds for r in mine), statistics.median(r.seconds for r in theirs)
+        cold, theirs, warm = builds(ours, stock, tmp, runs)
+        c, t, w = (statistics.median(r.seconds for r in runs_) for runs_ in (cold, theirs, warm))
         print(f"## 语料 {kind}：{len(list((ours / 'handbook').glob('*.md')))} 部文本，{articles} 条（FAZHI_PDF=0，中位数/{runs} 次）\n")
-        print(table([[f"{m:.1f}", f"{t:.1f}", f"{m / t:.2f}", f"{max(r.peak_rss_mb for r in mine):.0f}",
-                      f"{max(r.peak_rss_mb for r in theirs):.0f}"]],
-                    ["fazhi 秒", "原版 秒", "倍数(目标≤1.3)", "fazhi 峰值内存MB", "原版 峰值内存MB"]))
-        if kind != "huge":  # the serve rebuild builds each side twice more
+        print(table([[f"{c:.1f}", f"{w:.1f}", f"{t:.1f}", f"{c / t:.2f}", f"{w / t:.2f}",
+                      f"{max(r.peak_rss_mb for r in cold):.0f}", f"{max(r.peak_rss_mb for r in theirs):.0f}"]],
+                    ["fazhi 冷 秒", "fazhi 热 秒", "原版 秒", "冷倍数(目标≤1.3)", "热倍数", "fazhi 峰值内存MB",
+                     "原版 峰值内存MB"]))
+        if not args.quick and kind != "huge":  # the serve rebuild builds each side twice more
             ours_rebuild, stock_rebuild = rebuild(ours, tmp / "ours-serve"), rebuild(stock, tmp / "stock-serve")
             print("\n## 修改一部法规后的重建（同一进程，如 mkdocs serve，FAZHI_PDF=0）\n")
             print(table([[f"{ours_rebuild:.1f}", f"{stock_rebuild:.1f}", f"{ours_rebuild / stock_rebuild:.2f}"]],
