@@ -6,7 +6,8 @@ For each corpus of bench/corpus.py (large: ~40 texts / 3,600+ articles; huge: 99
 
 * build seconds and peak memory, fazhi cold (no .cache) and warm, and stock; the `mkdocs serve`-style rebuild after
   editing one law (bench/build_bench.py's);
-* site size, the biggest law page and a small one (HTML bytes, navigation links in it);
+* site size, the search index (first part, and all parts) gzip, the biggest law page and a
+  small one (HTML bytes, navigation links in it);
 * search, served by Debian's nginx with deploy/nginx.conf (gzip as readers get it), in
   Chromium under network emulation (1.6 Mbps down, 150 ms latency): bytes of search files sent
   (gzip, from nginx's log) from page load to the first result of a query, and the time from
@@ -22,6 +23,7 @@ For each corpus of bench/corpus.py (large: ~40 texts / 3,600+ articles; huge: 99
 from __future__ import annotations
 
 import argparse
+import gzip
 import shutil
 import socket
 import statistics
@@ -74,6 +76,10 @@ def builds(ours: Path, stock: Path, out: Path, runs: int) -> tuple[list[Run], li
     return cold, theirs, warm
 
 
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
 def site_figures(site: Path) -> dict[str, str]:
     pages = sorted((site / "handbook").glob("*/index.html"), key=lambda p: p.stat().st_size)
     small, big = pages[0], pages[-1]
@@ -84,7 +90,10 @@ def site_figures(site: Path) -> dict[str, str]:
         nav = html.split('class="md-nav md-nav--primary"', 1)[-1].split('class="md-nav md-nav--secondary"', 1)[0]
         return nav.count("md-nav__link")
 
+    index = site / "search" / "search_index.json"
+    parts = sorted((site / "search" / "parts").glob("*.json"))
     return {"网站 MB": f"{total / 1e6:.1f}",
+            "搜索首块/全部 KB gzip": f"{gzipped(index) / 1024:.0f} / {sum(map(gzipped, [index, *parts])) / 1024:.0f}",
             "最大法规页 KB（导航链接数）": f"{big.stat().st_size / 1e3:.0f}（{nav_links(big)}）",
             "最小法规页 KB（导航链接数）": f"{small.stat().st_size / 1e3:.0f}（{nav_links(small)}）",
             "biggest": str(big.relative_to(site).parent) + "/"}
