@@ -150,6 +150,7 @@ def first_results(pw, server: Nginx) -> list[tuple[str, float, int, int]]:
     for query in QUERIES:
         context = browser.new_context(locale="zh-CN")
         page = context.new_page()
+        page.set_default_timeout(180_000)  # stock's whole index at the huge corpus takes long
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
