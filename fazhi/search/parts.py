@@ -26,7 +26,7 @@ import shutil
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 from fazhi.search.document import SearchDocument
 from fazhi.search.pinyin import SYLLABLE_SEPARATOR, word_key
@@ -78,7 +78,7 @@ def compact_articles(docs: list[SearchDocument]) -> list[SearchDocument | str]:
         if number is None or (run and number != run[-1] + 1):
             flush()
         if number is None:
-            out.append({k: v for k, v in doc.items() if k != "text"})  # type: ignore[misc]
+            out.append(cast(SearchDocument, {k: v for k, v in doc.items() if k != "text"}))
         else:
             run.append(number)
     flush()
@@ -125,10 +125,8 @@ def chunk_starts(texts: list[str]) -> list[int]:
     return starts if texts else []
 
 
-def _dump(path: Path, value: object) -> int:
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, encoding="utf-8")
-    return len(data.encode())
+def _dump(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def write_parts(site_dir: Path, docs: list[SearchDocument], words: Iterable[str]) -> dict[str, object]:
