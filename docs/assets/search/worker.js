@@ -35,7 +35,7 @@ var WEIGHT = {
 };
 var SNIPPET = { before: 24, length: 120 };
 /* Text chunks fetched at most per query (about 4 KB gzip each), for the best-ranked documents. */
-var CHUNK_BUDGET = 10;
+var CHUNK_BUDGET = 6;
 /* A hit found only by pinyin typed for body text ranks below every title read in pinyin. */
 var BODY_PINYIN = 10;
 var PINYIN_PREFIX = "=";
