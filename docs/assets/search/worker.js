@@ -39,6 +39,8 @@ var CHUNK_BUDGET = 6;
 /* A hit found only by pinyin typed for body text ranks below every title read in pinyin. */
 var BODY_PINYIN = 10;
 var PINYIN_PREFIX = "=";
+/* Words read as one typed pinyin piece that a query looks for (xingzheng → 行政, 刑侦 …). */
+var PINYIN_WORDS = 8;
 
 var NUMERAL = "[零一二三四五六七八九十百千〇两\\d]+";
 var INSERTED = "一二三四五六七八九";
@@ -587,7 +589,6 @@ Engine.prototype.termsOf = function (query) {
 
 /* For a query in Latin letters: per piece, the site's words read so (at most a few), their
  * documents fetched; [] when a piece is no word's pinyin; null for other queries. */
-var PINYIN_WORDS = 8;
 Engine.prototype.pinyinWords = function (query) {
   if (!/^[a-z'\s]+$/.test(query)) return Promise.resolve(null);
   var self = this, pieces = query.split(/[\s']+/).filter(Boolean);
