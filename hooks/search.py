@@ -2,16 +2,18 @@
 
 from pathlib import Path
 
+from fazhi.search.dictionary import load_in_background
 from fazhi.search.index import IndexBuilder
 from fazhi.search.material import stop_material_indexing
 
 _builder = IndexBuilder()
 _dirty = False
+_serving = False
 
 
 def on_startup(command, dirty):
-    global _dirty
-    _dirty = dirty
+    global _dirty, _serving
+    _dirty, _serving = dirty, command == "serve"
 
 
 def on_config(config):
@@ -31,4 +33,6 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    _builder.write(Path(config.site_dir))
+    _builder.write(Path(config.site_dir), store=Path(config.config_file_path).parent / ".cache" / "search")
+    if _serving:
+        load_in_background()

@@ -67,7 +67,8 @@ def test_numbers_reach_the_toc_and_search_index(built_site):
     toc = [a.get_text(" ", strip=True) for a in soup_of(built_site, "reports/2024/index.html").select("nav.md-nav--secondary a")]
     assert any(t.startswith("一、") for t in toc) and any(t.startswith("（五）") for t in toc)
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = [doc["title"].replace("\u200b", "") for doc in index["docs"] if doc["location"].startswith("reports/2024/")]
+    titles = [doc["title"].replace("\u200b", "") for doc in index["docs"]
+              if isinstance(doc, dict) and doc["location"].startswith("reports/2024/")]
     assert any(title.startswith("二、党政主要负责人") for title in titles)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -11,6 +13,7 @@ from conftest import ROOT
 from fazhi.search.dictionary import curated_terms, heading_term, law_names, make_tokenizer, segmenter
 from fazhi.search.extract import clean, split_page
 from fazhi.search.index import IndexBuilder
+from fazhi.search.parts import shard_of
 from fazhi.search.pinyin import pinyin_key, word_key
 
 LAW_PAGE = """
@@ -109,7 +112,8 @@ def test_index_replaces_materials_docs_and_keeps_its_config(tmp_path):
     index = json.loads(raw)
     assert index["config"]["separator"] == "[\\s\\u200b]+"
     assert "殡葬管理" in index["config"]["words"].split(" ")
-    docs = {d["location"]: d for d in index["docs"]}
+    assert "交通方便的地区" not in raw  # texts are in the parts, not in the first part
+    docs = {d["location"]: d for d in read_whole_index(tmp_path)}
     assert "hidden/" not in docs
     assert docs["handbook/binzang/"]["law"] == ["殡葬管理条例"]
     assert docs["handbook/binzang/"]["pinyin"] == "bin'zang'guan'li'tiao'li"
@@ -117,9 +121,63 @@ def test_index_replaces_materials_docs_and_keeps_its_config(tmp_path):
         "location": "handbook/binzang/#t4", "article": "第四条", "n": "4",
         "text": "人口稠密、耕地较少、交通方便的地区，应当实行火葬； 实行火葬和允许土葬的地区，由省、自治区、直辖市人民政府划定。"}
     assert docs["handbook/binzang/#t120-1"]["n"] == "120-1"
+    assert docs["handbook/binzang/#t120-1"]["article"] == "第一百二十条之一"
     assert docs["reports/2024/#a"]["num"] == "（一）"
     assert docs["reports/2024/#a"]["title"] == "（一）落实政府法律顾问制度。"
     assert docs["reports/2024/#a"]["pinyin"] == "luo'shi zheng'fu'fa'lv'gu'wen zhi'du"  # 政府法律顾问: one term
+
+
+def read_whole_index(site: Path) -> list[dict]:
+    """The documents as the worker has them once every part is fetched: article runs
+    ("1-4": t1 第一条 … t4 第四条) spelled out, each text from its chunk."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs, page = [], ""
+    for doc in index["docs"]:
+        if isinstance(doc, str):
+            first, last = map(int, doc.split("-"))
+            docs += [{"location": f"{page}#t{n}", "article": f"第{ARTICLE_LABELS[n]}条", "n": str(n)}
+                     for n in range(first, last + 1)]
+            continue
+        page = doc["location"] if "#" not in doc["location"] else page
+        docs.append(dict(doc))
+    texts = [text for i in range(len(index["config"]["parts"]["chunks"]))
+             for text in json.loads((site / "search" / "parts" / f"t{i}.json").read_text(encoding="utf-8"))]
+    assert len(texts) == len(docs) == index["config"]["parts"]["docs"]
+    for doc, text in zip(docs, texts):
+        doc["text"] = text
+    return docs
+
+
+ARTICLE_LABELS = {1: "一", 2: "二", 3: "三", 4: "四", 10: "十", 11: "十一", 20: "二十", 101: "一百零一",
+                  110: "一百一十", 1010: "一千零一十"}
+
+
+def test_postings_lead_a_term_to_the_articles_that_hold_it(tmp_path):
+    """The worker finds a term's documents from the shards of the term's character pairs;
+    every document holding the term must be among them, and pinyin keys give the site's words."""
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"config": {}, "docs": []}', encoding="utf-8")
+    builder = IndexBuilder()
+    builder.add_page("handbook/binzang/", "殡葬管理条例", LAW_PAGE, {"title": "殡葬管理条例"})
+    builder.add_page("reports/2024/", "报告", "<h2 id=\"a\">执法</h2><p>依据《中华人民共和国行政处罚法》实施。</p>", {})
+    index = builder.write(tmp_path)
+    docs = read_whole_index(tmp_path)
+    count = index["config"]["parts"]["shards"]
+    shards = [json.loads((tmp_path / "search" / "parts" / f"p{i}.json").read_text(encoding="utf-8")) for i in range(count)]
+
+    def holders(term: str) -> set[str]:
+        found = None
+        for pair in (term[i:i + 2] for i in range(len(term) - 1)):
+            gaps = shards[shard_of(pair, count)].get(pair, [])
+            numbers = set(itertools.accumulate(gaps))
+            found = numbers if found is None else found & numbers
+        return {docs[n]["location"] for n in found or ()}
+
+    assert holders("实行火葬") == {"handbook/binzang/#t4"}
+    assert holders("行政处罚法") == {"reports/2024/#a"}  # 《》 do not break the pairs
+    assert holders("殡葬") == {d["location"] for d in docs if "殡葬" in d["text"]}
+    pinyin = shards[shard_of("=xingzheng", count)]["=xingzheng"]
+    assert "行政" in pinyin
 
 
 def test_tokenizer_from_the_shared_dictionary_cuts_like_jieba_loading_its_own():
@@ -190,3 +248,29 @@ def test_material_search_keeps_its_box_but_does_no_segmenting(tmp_path, monkeypa
     assert [doc["title"] for doc in index["docs"]] == ["婚姻登记", "宪法宣传周"]
     assert "婚姻登记" in index["config"]["words"].split(" ")
     assert 'class="md-search"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_warm_build_takes_segmentation_from_the_store_without_jieba(tmp_path, monkeypatch):
+    """What a build segmented is kept in .cache/search: the next build of unchanged texts (a new
+    process) writes the same index without loading jieba's dictionary; a changed text is segmented."""
+    from fazhi.search import dictionary
+
+    store = tmp_path / "cache"
+
+    def build(law_page: str) -> dict:
+        segmenter.cache_clear()
+        (tmp_path / "search").mkdir(exist_ok=True)
+        (tmp_path / "search" / "search_index.json").write_text('{"config": {}, "docs": []}', encoding="utf-8")
+        builder = IndexBuilder()
+        builder.add_page("handbook/binzang/", "殡葬管理条例", LAW_PAGE, {"title": "殡葬管理条例"})
+        builder.add_page("reports/2024/", "报告", law_page, {})
+        return builder.write(tmp_path, store=store)
+
+    report = '<h2 id="a">落实政府法律顾问制度。</h2><p>依据《中华人民共和国行政处罚法》实施。</p>'
+    cold = build(report)
+    loads = []
+    real = dictionary.make_tokenizer
+    monkeypatch.setattr(dictionary, "make_tokenizer", lambda words: loads.append(1) or real(words))
+    assert build(report) == cold and loads == []
+    edited = build(report.replace("实施。", "实施火化设施规划。"))
+    assert loads == [1] and "火化" in edited["config"]["words"].split(" ")

@@ -175,3 +175,40 @@ def test_result_link_highlights_the_chinese_words_of_a_pinyin_query(page, site_u
     page.wait_for_url(re.compile(r".*/handbook/hunyin-dengji-tiaoli-2003-superseded/.*"))
     page.wait_for_selector("article mark")
     assert "婚姻登记" in page.locator("article mark").all_inner_texts()
+
+
+def test_first_query_fetches_parts_not_the_whole_index(page, site_url, built_site):
+    """A query fetches the first part and a few shards and text chunks, far less than all of
+    them; what it found is still the right place."""
+    fetched: dict[str, int] = {}
+
+    def record(response) -> None:
+        if "/search/" in response.url:
+            fetched[urlsplit(response.url).path] = len(response.body())
+
+    page.on("response", record)
+    open_search(page, site_url)
+    type_like_a_reader(page, "宪法宣传周")
+    best = best_result(page)
+    assert target(best["href"], site_url) == ("reports/2024/", "luo-shi-shui-zhi-fa-shui-pu-fa-ze-ren-zhi")
+    parts = built_site / "search" / "parts"
+    whole = sum(f.stat().st_size for f in parts.iterdir()) + (built_site / "search" / "search_index.json").stat().st_size
+    shards = [p for p in fetched if "/parts/p" in p]
+    chunks = [p for p in fetched if "/parts/t" in p]
+    assert any(p.endswith("search/search_index.json") for p in fetched)
+    assert 0 < len(shards) < len(list(parts.glob("p*.json"))) / 2, fetched
+    assert 0 < len(chunks) < len(list(parts.glob("t*.json"))), fetched
+    assert sum(fetched.values()) < whole / 2, (sum(fetched.values()), whole)
+
+
+def test_pinyin_finds_body_text(page, site_url):
+    """xingzheng chufa finds the report paragraph that names 《中华人民共和国行政处罚法》
+    (no title or heading has those words), with the words marked."""
+    open_search(page, site_url)
+    type_like_a_reader(page, "xingzheng chufa")
+    results = settled_results(page)
+    links = [link for item in results for link in item]
+    found = [link for link in links if "行政处罚法" in link["snippet"]]
+    assert found, [link["text"][:40] for link in links]
+    assert {"行政", "处罚"} <= set(found[0]["marks"])
+    assert target(found[0]["href"], site_url)[0] == "reports/2024/"

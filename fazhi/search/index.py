@@ -2,26 +2,14 @@
 
 Material writes `search/search_index.json` as {config, docs}; its page script hands both to
 the worker unchanged, and its page highlighter reads `config.separator`. We keep Material's
-config and replace the docs with ours:
-
-  page     {"location": "handbook/binzang-guanli-tiaoli/", "title", "text",
-            "law": [title, short names…] (law pages), "status": "superseded" (old texts),
-            "pinyin"}
-  section  {"location": "…/#zhang-2", "title": "第二章 殡葬设施管理", "num": "第二章", "text",
-            "pinyin"}  (num: the generated number the title starts with; the pinyin key
-            is made without it)
-  article  {"location": "…/#t4", "article": "第四条", "n": "4" (120-1 for 之一), "text"}
-
-Every document of a page whose front matter sets `search: {boost: x}` (Material's key) also
-carries "boost": x, which scales its score (新旧对照 pages: 0.1, after the laws themselves).
-
-and `config.words`: the words (2+ characters) jieba finds in the site with the domain
+config and replace the docs with ours (`SearchDocument`, without their text, runs of articles
+compacted; a page whose front matter sets `search: {boost: x}`, Material's key, gives its
+documents "boost": x, which scales their score: 新旧对照 pages 0.1, after the laws themselves),
+written in parts by fazhi.search.parts (`config.parts` says how many), and
+`config.words`: the words (2+ characters) jieba finds in the site with the domain
 dictionary, space-separated; the worker cuts a query typed without spaces into them when
 the whole query is not found (婚姻登记程序 → 婚姻登记 程序); `config.synonyms`: words
 readers type for the texts' own words (低保 → 最低生活保障).
-
-Text is stored clean (no zero-width segmentation marks), so snippets display as written and
-phrases match as written; the worker does phrase matching on it directly.
 """
 
 from __future__ import annotations
@@ -33,7 +21,9 @@ from typing import Any, Mapping
 
 from fazhi.contract import parse_unit_anchor
 from fazhi.search.dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
+from fazhi.search.document import SearchDocument
 from fazhi.search.extract import Block, split_page
+from fazhi.search.parts import compact_articles, write_parts
 from fazhi.search.pinyin import join_keys, pinyin_key
 
 INDEX_PATH = Path("search") / "search_index.json"
@@ -76,15 +66,15 @@ class IndexBuilder:
                 words.extend(t for b in page.blocks[1:] if not b.article and (t := heading_term(b.bare_title)))
         return list(dict.fromkeys(words))
 
-    def documents(self, segments: Segmenter, *, pinyin: bool = True) -> list[dict[str, Any]]:
+    def documents(self, segments: Segmenter, *, pinyin: bool = True) -> list[SearchDocument]:
         """The docs list of the index, pages in build order, blocks in page order."""
-        docs: list[dict[str, Any]] = []
+        docs: list[SearchDocument] = []
         for page in self.pages.values():
             for block in page.blocks:
                 docs.append(self._document(page, block, segments, pinyin))
         return docs
 
-    def _document(self, page: PageEntry, block: Block, segments: Segmenter, pinyin: bool) -> dict[str, Any]:
+    def _document(self, page: PageEntry, block: Block, segments: Segmenter, pinyin: bool) -> SearchDocument:
         location = page.url if block.anchor is None else f"{page.url}#{block.anchor}"
         doc = self._fields(page, block, location, segments, pinyin)
         if page.boost != 1:
@@ -92,9 +82,10 @@ class IndexBuilder:
         return doc
 
     def _fields(self, page: PageEntry, block: Block, location: str, segments: Segmenter,
-                pinyin: bool) -> dict[str, Any]:
+                pinyin: bool) -> SearchDocument:
+        doc: SearchDocument
         if block.article:
-            doc: dict[str, Any] = {"location": location, "article": block.article}
+            doc = {"location": location, "article": block.article}
             if unit := parse_unit_anchor(block.anchor or ""):
                 doc["n"] = unit.article_key
             doc["text"] = block.text
@@ -120,14 +111,23 @@ class IndexBuilder:
                 words.update(segments.words(block.text))
         return sorted(words)
 
-    def write(self, site_dir: Path, *, pinyin: bool = True) -> dict[str, Any]:
-        """Replace the docs of Material's index in `site_dir`; returns the index written."""
+    def write(self, site_dir: Path, *, pinyin: bool = True, store: Path | None = None) -> dict[str, Any]:
+        """Replace the docs of Material's index in `site_dir` and write the parts; returns the index
+        written. `store`: where segmentation is kept between builds (the project's .cache/search)."""
         path = site_dir / INDEX_PATH
         index = json.loads(path.read_text(encoding="utf-8"))
         segments = segmenter(tuple(self.dictionary_words()))
         segments.start_build()
-        index["config"]["words"] = " ".join(self.vocabulary(segments))
+        if store is not None:
+            segments.load(store)
+        words = self.vocabulary(segments)
+        docs = self.documents(segments, pinyin=pinyin)
+        index["config"]["words"] = " ".join(words)
         index["config"]["synonyms"] = synonyms()
-        index["docs"] = self.documents(segments, pinyin=pinyin)
+        spoken = dict.fromkeys(inner for word in words for inner in segments.inner_words(word))
+        index["config"]["parts"] = write_parts(site_dir, docs, spoken)
+        index["docs"] = compact_articles(docs)
+        if store is not None:
+            segments.save(store)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return index

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from pypinyin import Style, lazy_pinyin
@@ -22,8 +23,10 @@ SYLLABLE_SEPARATOR = "'"
 KEY_SEPARATOR = "|"
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str) -> str | None:
-    """Syllables of one segmented word (ü written v, as on a keyboard); None for punctuation."""
+    """Syllables of one segmented word (ü written v, as on a keyboard); None for punctuation.
+    Remembered: the same words recur in every text and every `mkdocs serve` rebuild."""
     if _HAN.search(word):
         syllables = lazy_pinyin(word, style=Style.NORMAL, v_to_u=False, errors="ignore")
         return SYLLABLE_SEPARATOR.join(s.replace("ü", "v") for s in syllables if s) or None

@@ -1,6 +1,11 @@
 /* fazhi search worker. Speaks Material's worker protocol (SETUP → READY, QUERY → RESULT) so
  * Material's search box and result list stay as readers know them; the index is the one
- * fazhi.search.index writes (see its docstring for the document fields).
+ * fazhi.search.index writes (fazhi/search/document.py has the document fields).
+ *
+ * The index comes in parts (fazhi/search/parts.py): SETUP brings titles, headings, article
+ * numbers, pinyin keys and the dictionary; a query then fetches the postings shards of the
+ * character pairs of its words, and the texts of the documents it ranks first, which are
+ * then scored exactly and shown with snippets. Fetched parts are kept for the next query.
  *
  * Query kinds, tried in this order:
  *   article lookup  第十条 / 殡葬 第十条 / 婚姻登记条例第五条 / 第10条 → that article;
@@ -29,6 +34,13 @@ var WEIGHT = {
   lookup: 1000      /* article lookup hits outrank everything */
 };
 var SNIPPET = { before: 24, length: 120 };
+/* Text chunks fetched at most per query (about 4 KB gzip each), for the best-ranked documents. */
+var CHUNK_BUDGET = 6;
+/* A hit found only by pinyin typed for body text ranks below every title read in pinyin. */
+var BODY_PINYIN = 10;
+var PINYIN_PREFIX = "=";
+/* Words read as one typed pinyin piece that a query looks for (xingzheng → 行政, 刑侦 …). */
+var PINYIN_WORDS = 8;
 
 var NUMERAL = "[零一二三四五六七八九十百千〇两\\d]+";
 var INSERTED = "一二三四五六七八九";
@@ -94,6 +106,56 @@ function snippet(text, needles) {
   return (start > 0 ? "…" : "") + highlight(text.slice(start, end), needles) + (end < text.length ? "…" : "");
 }
 
+/* Run "1-120" of the first part: articles t1 … t120 labelled 第一条 … (fazhi.search.parts). */
+var DIGITS = "零一二三四五六七八九", POWERS = ["", "十", "百", "千"];
+
+function chinese(n) {
+  if (n >= 10000) return chinese(Math.floor(n / 10000)) + "万" + (n % 10000 ? (n % 10000 < 1000 ? "零" : "") + chinese(n % 10000) : "");
+  var out = "", zero = false;
+  for (var p = 3; p >= 0; p--) {
+    var d = Math.floor(n / Math.pow(10, p)) % 10;
+    if (!d) { zero = out !== ""; continue; }
+    if (zero) { out += "零"; zero = false; }
+    out += (p === 1 && d === 1 && out === "" ? "" : DIGITS[d]) + POWERS[p];
+  }
+  return out;
+}
+
+function expandDocs(docs) {
+  var out = [], page = "";
+  docs.forEach(function (doc) {
+    if (typeof doc !== "string") {
+      if (doc.location.indexOf("#") === -1) page = doc.location;
+      return out.push(doc);
+    }
+    var run = doc.split("-"), last = +run[1];
+    for (var n = +run[0]; n <= last; n++)
+      out.push({ location: page + "#t" + n, article: "第" + chinese(n) + "条", n: String(n) });
+  });
+  return out;
+}
+
+/* The shard of a key: the same string hash as fazhi.search.parts.shard_of. */
+function shardOf(key, count) {
+  var h = 0;
+  for (var ch of key) h = (Math.imul(h, 31) + ch.codePointAt(0)) >>> 0;
+  return h % count;
+}
+
+/* Adjacent characters of a term (it has no spaces): what the postings are keyed by. */
+function pairsOf(term) {
+  var chars = Array.from(term), out = [];
+  for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+function fetchJSON(url) {
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error(url + ": " + response.status);
+    return response.json();
+  });
+}
+
 /* ------------------------------------------------------------------------- */
 
 /* A pinyin key "hun'yin deng'ji|…" as keys → words → syllables. */
@@ -148,21 +210,28 @@ function bareTitle(doc) {
   return doc.num ? title.slice(doc.num.length).trim() : title;
 }
 
-function Engine(data, currentPage) {
+function Engine(data, currentPage, base) {
   var self = this;
   this.current = currentPage || "";
   this.words = new Set((data.config.words || "").split(" ").filter(Boolean));
   this.synonyms = data.config.synonyms || {};
+  this.parts = data.config.parts || null;
+  this.base = base;
+  this.shards = new Map();   /* shard number → promise of {key: gaps} */
+  this.chunks = new Map();   /* chunk number → promise, once fetched */
+  this.holders = new Map();  /* term → Set of document numbers holding all its pairs */
   this.pages = new Map();
   this.order = new Map();
-  this.docs = data.docs.map(function (doc) {
+  this.docs = expandDocs(data.docs).map(function (doc, i) {
     var page = doc.location.split("#")[0];
     var entry = {
       doc: doc,
+      i: i,
       page: page,
       kind: doc.article ? "article" : doc.law ? "law" : doc.location.indexOf("#") !== -1 ? "section" : "page",
       title: squeeze(normalize(doc.title || doc.article || "")),
-      text: squeeze(normalize(doc.text || "")),
+      /* null until its text chunk is fetched */
+      text: self.parts ? null : squeeze(normalize(doc.text || "")),
       names: (doc.law || []).map(normalize),
       context: [],
       contextKeys: [],
@@ -182,6 +251,86 @@ function Engine(data, currentPage) {
     }
   });
 }
+
+/* ---- parts ---- */
+
+Engine.prototype.shard = function (n) {
+  if (!this.shards.has(n)) this.shards.set(n, fetchJSON(new URL("parts/p" + n + ".json", this.base)));
+  return this.shards.get(n);
+};
+
+/* The values of these keys (postings gaps, or words for a pinyin key), fetching their shards. */
+Engine.prototype.lookup = function (keys) {
+  var self = this, count = this.parts ? this.parts.shards : 0;
+  return Promise.all(keys.map(function (key) {
+    return count ? self.shard(shardOf(key, count)).then(function (shard) { return shard[key] || null; }) : null;
+  }));
+};
+
+/* Fetch what deciding these terms needs: the documents holding each term's pairs. */
+Engine.prototype.prepare = function (terms) {
+  var self = this, wanted = [];
+  terms.forEach(function (term) {
+    if (!self.holders.has(term) && Array.from(term).length > 1 && wanted.indexOf(term) === -1) wanted.push(term);
+  });
+  if (!this.parts || !wanted.length) return Promise.resolve();
+  return Promise.all(wanted.map(function (term) {
+    var keys = pairsOf(term);
+    return self.lookup(keys).then(function (lists) {
+      var found = null;
+      lists.forEach(function (gaps) {
+        var set = new Set(), n = 0;
+        (gaps || []).forEach(function (gap) { n += gap; if (!found || found.has(n)) set.add(n); });
+        found = set;
+      });
+      self.holders.set(term, found || new Set());
+    });
+  }));
+};
+
+/* Whether a document's text holds the term: exactly once its text is here, else from the
+ * postings (every pair of the term occurs in it). One-character terms need the text. */
+Engine.prototype.holds = function (entry, term) {
+  if (entry.text !== null) return entry.text.indexOf(term) !== -1;
+  var holders = this.holders.get(term);
+  return !!holders && holders.has(entry.i);
+};
+
+Engine.prototype.chunkOf = function (i) {
+  var starts = this.parts.chunks, lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= i) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+};
+
+/* Fetch the texts of the best hits whose text is not here yet; true when any arrived. */
+Engine.prototype.fetchTexts = function (hits) {
+  if (!this.parts) return Promise.resolve(false);
+  var self = this, wanted = [];
+  hits.slice().sort(function (a, b) { return b.score - a.score; }).some(function (hit) {
+    var entries = [hit.entry, self.pages.get(hit.entry.page)];
+    entries.forEach(function (entry) {
+      if (!entry || entry.text !== null) return;
+      var chunk = self.chunkOf(entry.i);
+      if (!self.chunks.has(chunk) && wanted.indexOf(chunk) === -1 && wanted.length < CHUNK_BUDGET) wanted.push(chunk);
+    });
+    return wanted.length >= CHUNK_BUDGET;
+  });
+  return Promise.all(wanted.map(function (chunk) {
+    var start = self.parts.chunks[chunk];
+    var promise = fetchJSON(new URL("parts/t" + chunk + ".json", self.base)).then(function (texts) {
+      texts.forEach(function (text, k) {
+        var entry = self.docs[start + k];
+        entry.doc.text = text;
+        entry.text = squeeze(normalize(text));
+      });
+    });
+    self.chunks.set(chunk, promise);
+    return promise;
+  })).then(function () { return wanted.length > 0; });
+};
 
 /* The title shown in the result list: 殡葬管理条例 · 第四条 for articles. */
 Engine.prototype.displayTitle = function (entry) {
@@ -231,7 +380,7 @@ Engine.prototype.termScore = function (entry, term) {
 Engine.prototype.formScore = function (entry, term) {
   function within(name) { return name.indexOf(term) !== -1; }
   var score = (entry.names.some(within) ? WEIGHT.lawName : 0) + (entry.title.indexOf(term) !== -1 ? WEIGHT.title : 0);
-  var c = count(entry.text, term);
+  var c = entry.text !== null ? count(entry.text, term) : this.holds(entry, term) ? 1 : 0;
   if (c) score += WEIGHT.text + WEIGHT.repeat * Math.log2(c);
   /* pinyin typed among Chinese words (hunyin 登记, binzang 火葬) is read as a title or law name */
   function spelled(key) { return matchPinyin(term, key); }
@@ -254,7 +403,7 @@ Engine.prototype.searchWords = function (terms) {
         total += whole;
         /* a short name (反家暴法) is not in the displayed title: mark the title itself */
         needles.push.apply(needles, self.forms(terms[k]));
-        if (entry.kind === "law" && entry.title.indexOf(terms[k]) === -1 && entry.text.indexOf(terms[k]) === -1)
+        if (entry.kind === "law" && entry.title.indexOf(terms[k]) === -1 && !self.holds(entry, terms[k]))
           needles.push(entry.title);
         continue;
       }
@@ -329,7 +478,7 @@ Engine.prototype.named = function (candidates, hint) {
     var law = self.pages.get(entry.page);
     return law && law.names.some(function (n) { return n.indexOf(hint) !== -1 || hint.indexOf(n) !== -1; });
   });
-  return inLaw.length ? inLaw : candidates.filter(function (entry) { return entry.text.indexOf(hint) !== -1; });
+  return inLaw.length ? inLaw : candidates.filter(function (entry) { return self.holds(entry, hint); });
 };
 
 /* Lookup hits: the law being read first, then in the handbook's order. */
@@ -392,28 +541,95 @@ Engine.prototype.group = function (hits) {
   return { items: items };
 };
 
-Engine.prototype.search = function (raw) {
-  var query = normalize(raw);
-  if (!query) return { items: [] };
+/* Body text for pinyin (xingzheng chufa → 行政 处罚): the site's words read as each piece. */
+Engine.prototype.searchBodyPinyin = function (words, found) {
+  var self = this, seen = new Set(found.map(function (hit) { return hit.entry; })), hits = [];
+  if (!words.length) return hits;
+  this.docs.forEach(function (entry) {
+    if (seen.has(entry)) return;
+    var total = 0, needles = [], terms = {};
+    for (var k = 0; k < words.length; k++) {
+      var best = 0, word = null;
+      for (var w = 0; w < words[k].length; w++) {
+        var s = self.formScore(entry, words[k][w]);
+        if (s > best) { best = s; word = words[k][w]; }
+      }
+      if (!best) return;
+      total += best;
+      needles.push(word);
+      terms[word] = true;
+    }
+    var score = WEIGHT.partialMax * total / (total + BODY_PINYIN);
+    hits.push({ entry: entry, score: score * WEIGHT.kind[entry.kind], needles: needles, terms: terms });
+  });
+  return hits;
+};
+
+/* The ranked hits of a query with the parts fetched so far; `words`: see pinyinWords. */
+Engine.prototype.rank = function (query, words) {
   var hits = this.searchArticle(query) || this.searchChapter(query);
-  if (!hits && /^[a-z'\s]+$/.test(query)) {
+  if (!hits && words) {
     hits = this.searchPinyin(query);
+    hits = hits.concat(this.searchBodyPinyin(words, hits));
     if (!hits.length) hits = this.searchWords(query.split(/\s+/));
   }
-  if (!hits) hits = this.searchWords(query.split(/\s+/));
-  return this.group(hits);
+  return hits || this.searchWords(query.split(/\s+/));
+};
+
+/* The terms whose documents a query may ask about: a lookup's law name, the phrase, each
+ * word, the site's words in it, and their synonyms (as searchArticle, searchWords use them). */
+Engine.prototype.termsOf = function (query) {
+  var self = this, out = [], terms = query.split(/\s+/);
+  var article = ARTICLE.exec(query.replace(/\s+/g, " ")), chapter = CHAPTER.exec(query);
+  if (article) out.push(hintOf(query, article));
+  if (chapter) out.push(hintOf(query, chapter));
+  if (terms.length > 1) out.push(terms.join(""));
+  terms.forEach(function (term) { out.push(term); out.push.apply(out, self.cut(term)); });
+  return [].concat.apply([], out.filter(Boolean).map(function (term) { return self.forms(term); }));
+};
+
+/* For a query in Latin letters: per piece, the site's words read so (at most a few), their
+ * documents fetched; [] when a piece is no word's pinyin; null for other queries. */
+Engine.prototype.pinyinWords = function (query) {
+  if (!/^[a-z'\s]+$/.test(query)) return Promise.resolve(null);
+  var self = this, pieces = query.split(/[\s']+/).filter(Boolean);
+  return this.lookup(pieces.map(function (piece) { return PINYIN_PREFIX + piece; })).then(function (lists) {
+    if (!lists.length || lists.some(function (list) { return !list; })) return [];
+    lists = lists.map(function (list) { return list.slice(0, PINYIN_WORDS); });
+    return self.prepare([].concat.apply([], lists)).then(function () { return lists; });
+  });
+};
+
+Engine.prototype.search = function (raw) {
+  var self = this, query = normalize(raw);
+  if (!query) return Promise.resolve({ items: [] });
+  return Promise.all([this.prepare(this.termsOf(query)), this.pinyinWords(query)]).then(function (ready) {
+    var hits = self.rank(query, ready[1]);
+    return self.fetchTexts(hits).then(function (fetched) {
+      return self.group(fetched ? self.rank(query, ready[1]) : hits);
+    });
+  });
 };
 
 /* ------------------------------------------------------------------------- */
 
-var engine = null;
+var engine = null, queue = Promise.resolve(), latest = 0;
 
+/* Queries are answered in order; one overtaken by a newer query while waiting is skipped
+ * (each key press is a query), so the list never shows an older query's results last. */
 addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === SETUP) {
-    engine = new Engine(message.data, new URL(self.location.href).searchParams.get("page"));
+    var params = new URL(self.location.href).searchParams;
+    engine = new Engine(message.data, params.get("page"), new URL(params.get("index") || "../../search/", self.location.href));
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: engine ? engine.search(message.data) : { items: [] } });
+    var id = ++latest;
+    queue = queue.then(function () {
+      if (id !== latest) return;
+      return (engine ? engine.search(message.data) : Promise.resolve({ items: [] }))
+        .catch(function () { return { items: [] }; })
+        .then(function (data) { postMessage({ type: RESULT, data: data }); });
+    });
   }
 });
