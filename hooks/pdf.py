@@ -28,11 +28,12 @@ def on_config(config):
     _build = None
     if paths.enabled():
         # Imported only when PDFs are on: WeasyPrint and fontTools cost ~0.5 s of start-up.
-        from fazhi.pdf import build, render
+        from fazhi.pdf import build, fonts, render
 
         build.serving = _serving
         settings = build.PdfSettings.from_extra(config.extra)
-        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path)))
+        faces = fonts.configured_faces(settings.fonts)
+        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path), faces))
     return config
 
 

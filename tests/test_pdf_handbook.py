@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, cjk
 from fazhi.law.handbook import load_handbook
-from pdf_layout import PT, is_subsequence, page_lines
+from pdf_layout import PT, is_subsequence, own_name, page_lines
 
 A5 = (148, 210)
 pytestmark = pytest.mark.build
@@ -41,7 +41,7 @@ def _start_pages(pages, book) -> dict[str, int]:
     starts = {}
     for law in book.laws:
         for number, lines in enumerate(pages, 1):
-            if any(line.plain == law.title and any("XiaoBiaoSong" in f for f in line.fonts) for line in lines):
+            if any(line.plain == law.title and own_name("xiaobiaosong") in line.fonts for line in lines):
                 starts[law.stem] = number
                 break
     return starts

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, cjk
-from pdf_layout import PT, Line, is_subsequence, is_wide, page_lines, pdf_text
+from pdf_layout import PT, Line, is_subsequence, is_wide, own_name, page_lines, pdf_text
 
 A4 = (210, 297)
 TOP, BINDING, TEXT_W, TEXT_H = 37, 28, 156, 225
@@ -147,7 +147,7 @@ def test_page_numbers(report):
         folio = below[0]
         assert folio.plain == f"—{number}—"
         assert folio.size == {NUMBER_PT}
-        assert all("SongTi" in font for font in folio.fonts)
+        assert folio.fonts == {own_name("songti")}
         assert abs(folio.top - (TOP + TEXT_H + 7)) < TOL, (number, folio.top)
         one_char = NUMBER_PT * PT
         if number % 2:
@@ -162,7 +162,7 @@ def test_title_and_addressee(report):
     first = pages[0][2]
     title_lines = [line for line in first if line.size == {22}]
     assert "".join(line.text for line in title_lines).replace(" ", "") == meta["title"]
-    assert all("XiaoBiaoSong" in f for line in title_lines for f in line.fonts)
+    assert all(line.fonts == {own_name("xiaobiaosong")} for line in title_lines)
     for line in title_lines:  # centred in the 版心
         assert abs((line.x0 + line.x1) / 2 - (BINDING + TEXT_W / 2)) < TOL
     addressee = next(line for line in first if line.plain.startswith(meta["主送机关"]))
@@ -178,7 +178,7 @@ def test_heading_faces(report):
     level2 = [h.strip() for h in re.findall(r"^### (.+)$", body, re.M)]
     for heading in level1:
         line = next(line for line in lines if heading[:10] in line.plain)
-        assert line.fonts == {"FZ-HeiTi"}, (heading, line.fonts)
+        assert line.fonts == {own_name("heiti")}, (heading, line.fonts)
     for heading in level2:
         i = next(i for i, line in enumerate(lines) if cjk(heading)[:8] in cjk(line.plain))
         chars = [c for line in lines[i:i + 3] for c in line.visible]
@@ -186,10 +186,10 @@ def test_heading_faces(report):
         start = text.index(heading[:8]) - 3  # the number （一） before it
         end = start + 3 + len(heading)
         assert text[start:end] == text[start:start + 3] + heading
-        assert {c["fontname"].split("+")[-1] for c in chars[start:end]} == {"FZ-KaiTi"}, heading
+        assert {c["fontname"].split("+")[-1] for c in chars[start:end]} == {own_name("kaiti")}, heading
         # run-in: the body follows on the same line, in 仿宋
         if end < len(chars) and abs(chars[end]["top"] - chars[end - 1]["top"]) < 1:
-            assert chars[end]["fontname"].split("+")[-1] == "FZ-FangSong", heading
+            assert chars[end]["fontname"].split("+")[-1] == own_name("fangsong"), heading
 
 
 def test_signature_7_3_5_2(report):

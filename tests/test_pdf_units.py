@@ -8,7 +8,7 @@ import pytest
 from fazhi.pdf import build, grid
 from fazhi.pdf import html as print_html
 from fazhi.pdf.render import Renderer, source_date
-from pdf_layout import PT
+from pdf_layout import PT, own_name
 
 
 def _text(el) -> str:
@@ -95,8 +95,9 @@ def test_report_heading_faces_all_four_levels(tmp_path):
             '</div>')
     info = print_html.DocInfo("测试报告", "东辽县民政局", source_date({}))
     target = Renderer(tmp_path / "cache").render(print_html.report_html(body, info), tmp_path / "r.pdf")
-    expected = {"第一层标题": "FZ-HeiTi", "第二层标题": "FZ-KaiTi", "第三层标题": "FZ-FangSong",
-                "第四层标题": "FZ-FangSong", "段首标题": "FZ-FangSong", "正文内容": "FZ-FangSong"}
+    hei, kai, fang = own_name("heiti"), own_name("kaiti"), own_name("fangsong")
+    expected = {"第一层标题": hei, "第二层标题": kai, "第三层标题": fang,
+                "第四层标题": fang, "段首标题": fang, "正文内容": fang}
     with pdfplumber.open(target) as pdf:
         chars = [c for c in pdf.pages[0].chars if not c["text"].isspace()]
     text = "".join(c["text"] for c in chars)

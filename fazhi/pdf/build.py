@@ -3,7 +3,7 @@
 Reports and law pages are captured from page.content (after the 公文 and law hooks), so the
 PDF prints exactly the text of the web page. Settings live in mkdocs.yml under
 `extra.fazhi.pdf` (handbook_size, law_size: A4 or A5; booklet_signature: pages per
-signature, a multiple of 4).
+signature, a multiple of 4; fonts: licensed faces by role, see fonts.configured_faces).
 """
 
 from __future__ import annotations
@@ -31,13 +31,15 @@ class PdfSettings:
     law_size: str = "A5"
     booklet_signature: int = booklet.DEFAULT_SIGNATURE
     bureau: str = ""
+    fonts: Mapping[str, str] = field(default_factory=dict)  # role → file path or family name
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, Any]) -> "PdfSettings":
         fazhi = dict((extra or {}).get("fazhi") or {})
         raw = dict(fazhi.get("pdf") or {})
         settings = cls(str(raw.get("handbook_size", "A5")).upper(), str(raw.get("law_size", "A5")).upper(),
-                       int(raw.get("booklet_signature", booklet.DEFAULT_SIGNATURE)), str(fazhi.get("bureau", "")))
+                       int(raw.get("booklet_signature", booklet.DEFAULT_SIGNATURE)), str(fazhi.get("bureau", "")),
+                       dict(raw.get("fonts") or {}))
         for key in ("handbook_size", "law_size"):
             if getattr(settings, key) not in SIZES:
                 raise ValueError(f"extra.fazhi.pdf.{key}: 纸张只能是 {'、'.join(SIZES)}，而不是 {getattr(settings, key)!r}")

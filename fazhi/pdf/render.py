@@ -23,7 +23,7 @@ from fazhi.pdf import fonts, textlayer
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 #: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
 STALE_SECONDS = 24 * 3600
 
@@ -39,6 +39,7 @@ class Renderer:
     """Renders print HTML to PDF files through a cache folder (e.g. <project>/.cache/pdf)."""
 
     cache_dir: Path
+    faces: tuple[fonts.Face, ...] = fonts.FACES  # fonts.configured_faces(extra.fazhi.pdf.fonts)
     rendered: int = 0
     reused: int = 0
     _font_css: str | None = field(default=None, repr=False)
@@ -47,7 +48,7 @@ class Renderer:
 
     def bound(self) -> list[fonts.Bound]:
         if self._bound is None:
-            self._bound = fonts.bound_faces(self.cache_dir)
+            self._bound = fonts.bound_faces(self.cache_dir, faces=self.faces)
         return self._bound
 
     def font_css(self) -> str:
@@ -121,8 +122,15 @@ class Renderer:
                 old.unlink(missing_ok=True)
 
     def to_pdf(self, html: str, key: str) -> bytes:
-        """The PDF bytes, with grid.py's break spaces out of the text layer (textlayer.py)."""
+        """The PDF bytes: tagged (structure tree of headings and paragraphs in reading order,
+        /Lang from <html lang>, the <title> in the title bar) for screen readers, with
+        grid.py's break spaces out of the text layer (textlayer.py) and the faces under
+        their own names (fonts.embedded_names)."""
         breaks = {(b.face.family, 700 if b.face.weight == "bold" else 400): b.break_glyph for b in self.bound()}
+
+        def finish(document, pdf) -> None:
+            textlayer.drop_break_glyphs(document, pdf, breaks)
+            fonts.embedded_names(document, pdf, self.bound())
+
         return self.document(html).write_pdf(
-            pdf_identifier=key[:32].encode("ascii"),
-            finisher=lambda document, pdf: textlayer.drop_break_glyphs(document, pdf, breaks))
+            pdf_identifier=key[:32].encode("ascii"), pdf_variant="pdf/ua-1", finisher=finish)
