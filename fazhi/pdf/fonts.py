@@ -30,6 +30,8 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables import otTables
 
+from fazhi.pdf import halfwidth
+
 #: Where Debian and scripts/setup.sh put the files.
 FONT_DIRS = (
     Path("/usr/local/share/fonts/fandol"),
@@ -84,37 +86,41 @@ def find_file(face: Face, dirs: tuple[Path, ...] = FONT_DIRS) -> Path:
         f"请安装 Debian 软件包 {face.package}")
 
 
-def prepared_face(path: Path, face_name: str, cache_dir: Path) -> tuple[Path, int]:
+def prepared_face(path: Path, face_name: str, cache_dir: Path) -> tuple[Path, int, int]:
     """The face as its own font file in `cache_dir` (made once) with a break glyph; returns
-    the file and the break glyph's id.
+    the file, the break glyph's id and the tight glyph's id (halfwidth.py).
 
     A face of a .ttc (`face_name` set) is copied out of the collection. Every face gets an
     OpenType feature BREAK_FEATURE that substitutes U+0020 by a blank glyph no character
     maps to (the break glyph): grid.py's break spaces are drawn with it, the source's own
     spaces with the ordinary space glyph, so that render.py can drop exactly the break
-    spaces from the PDF's text layer. Tables are copied as they are, only GSUB is rebuilt.
+    spaces from the PDF's text layer. The same feature halves punctuation (halfwidth.py).
+    Tables are copied as they are; GSUB, GPOS, cmap and hmtx get the additions.
     """
     stat = path.stat()
-    # "|v3": files made before the break glyph are not reused.
-    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{face_name}|v3".encode()).hexdigest()[:16]
+    # "|v5": files made before the punctuation rules are not reused.
+    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{face_name}|v5".encode()).hexdigest()[:16]
     stem = face_name.replace(" ", "") if face_name else path.stem
     target = cache_dir / f"{stem}-{key}.otf"
     glyph_file = target.with_suffix(".break")
     if target.is_file() and glyph_file.is_file():
-        return target, int(glyph_file.read_text("ascii"))
+        blank, tight = map(int, glyph_file.read_text("ascii").split())
+        return target, blank, tight
     font = _open_face(path, face_name)
     space = font.getBestCmap()[0x20]
-    blank, order = _blank_glyph(font), font.getGlyphOrder()
+    (blank, tight), order = _free_glyphs(font), font.getGlyphOrder()
     font = _open_face(path, face_name)  # untouched tables (CFF) are then saved without recompiling
     font.setGlyphOrder(order)
     _add_substitution(font, BREAK_FEATURE, space, blank)
+    halfwidth.add_rules(font, BREAK_FEATURE, tight)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp")
     font.recalcTimestamp = False  # keep the face's head.modified: same bytes on every machine
+    font.recalcBBoxes = False  # outlines are unchanged; recomputing them took minutes per CJK face
     font.save(str(partial))
-    glyph_file.write_text(str(order.index(blank)), "ascii")
+    glyph_file.write_text(f"{order.index(blank)} {order.index(tight)}", "ascii")
     partial.replace(target)  # atomic: a parallel build never reads half a file
-    return target, order.index(blank)
+    return target, order.index(blank), order.index(tight)
 
 
 def _open_face(path: Path, face_name: str) -> TTFont:
@@ -126,20 +132,26 @@ def _open_face(path: Path, face_name: str) -> TTFont:
     raise FontMissing(f"打印字体缺失：{path} 中没有字体 {face_name}，请重新安装 Debian 软件包 fonts-noto-cjk")
 
 
-def _blank_glyph(font: TTFont) -> str:
-    """A glyph without outline that no character maps to and no substitution produces."""
+def _free_glyphs(font: TTFont) -> tuple[str, str]:
+    """Two glyphs no character maps to and no substitution produces: the first without
+    outline (the break glyph), the second any other (the tight glyph, which textlayer.py
+    removes from every content stream, so it is never drawn)."""
     used = set(font.getBestCmap().values())
     if "GSUB" in font:
         for lookup in font["GSUB"].table.LookupList.Lookup:
             for table in lookup.SubTable:
                 used.update(_outputs(getattr(table, "ExtSubTable", table)))
-    glyphs = font.getGlyphSet()
+    glyphs, blank, other = font.getGlyphSet(), None, None
     for name in font.getGlyphOrder()[1:]:
         if name not in used:
             pen = BoundsPen(glyphs)
             glyphs[name].draw(pen)
-            if pen.bounds is None:
-                return name
+            if pen.bounds is None and blank is None:
+                blank = name
+            elif other is None:
+                other = name
+            if blank and other:
+                return blank, other
     raise FontMissing(f"打印字体无法使用：{font.reader.file.name} 中没有空白字形，无法实现两端对齐")
 
 
@@ -210,6 +222,7 @@ class Bound:
     face: Face
     path: Path
     break_glyph: int  # glyph id of grid.py's break spaces in this file
+    tight_glyph: int  # glyph id of compress.py's TIGHT (halfwidth.py)
 
     @property
     def postscript_name(self) -> str:

@@ -19,11 +19,11 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from fazhi.pdf import fonts, textlayer
+from fazhi.pdf import compress, fonts, textlayer
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
-RENDER_VERSION = "4"
+RENDER_VERSION = "5"
 #: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
 STALE_SECONDS = 24 * 3600
 
@@ -126,11 +126,13 @@ class Renderer:
         /Lang from <html lang>, the <title> in the title bar) for screen readers, with
         grid.py's break spaces out of the text layer (textlayer.py) and the faces under
         their own names (fonts.embedded_names)."""
-        breaks = {(b.face.family, 700 if b.face.weight == "bold" else 400): b.break_glyph for b in self.bound()}
+        breaks = {(b.face.family, 700 if b.face.weight == "bold" else 400): (b.break_glyph, b.tight_glyph)
+                  for b in self.bound()}
 
         def finish(document, pdf) -> None:
             textlayer.drop_break_glyphs(document, pdf, breaks)
             fonts.embedded_names(document, pdf, self.bound())
 
-        return self.document(html).write_pdf(
+        _, document = compress.settle(html, self.document)  # 推入: marks halved where lines ask
+        return document.write_pdf(
             pdf_identifier=key[:32].encode("ascii"), pdf_variant="pdf/ua-1", finisher=finish)

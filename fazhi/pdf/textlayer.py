@@ -28,12 +28,12 @@ _TJ = re.compile(rb"\[(.*)\] TJ$", re.S)
 _TOKEN = re.compile(rb"<([0-9a-f]*)>|([^<>]+)")
 
 
-def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], int]) -> None:
+def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], tuple[int, ...]]) -> None:
     """Replace break glyphs by displacement in every content stream of `pdf`, and join
     text boxes that continue one another on a line (see _join).
 
-    `breaks` maps (family, weight) of a face, e.g. ("FZ-FangSong", 400), to its break glyph
-    id; `document` is the WeasyPrint document being written (its fonts, each shown in the
+    `breaks` maps (family, weight) of a face, e.g. ("fazhi-fangsong", 400), to the ids of
+    its break glyph and tight glyph (halfwidth.py); `document` is the WeasyPrint document being written (its fonts, each shown in the
     content streams under the resource name `font.hash`).
     """
     fonts, glyphs = {}, {}
@@ -41,9 +41,9 @@ def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], in
         if font.bitmap:
             continue
         fonts[font.hash.encode()] = font.widths
-        glyph = breaks.get((font.family, font.weight))
-        if glyph is not None:
-            glyphs[font.hash.encode()] = (f"{glyph:04x}".encode(), font.widths.get(glyph, 0))
+        ids = breaks.get((font.family, font.weight))
+        if ids:
+            glyphs[font.hash.encode()] = [(f"{glyph:04x}".encode(), font.widths.get(glyph, 0)) for glyph in ids]
     for obj in pdf.objects:
         if isinstance(obj, pydyf.Stream):
             obj.stream[:] = _nest(obj.stream)
@@ -51,18 +51,41 @@ def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], in
             _join(obj.stream, fonts)
 
 
-def _rewrite(operations: list, glyphs: dict[bytes, tuple[bytes, int]]) -> None:
-    """Rewrite the TJ operations shown with a face that has a break glyph, in place."""
+def _rewrite(operations: list, glyphs: dict[bytes, list[tuple[bytes, int]]]) -> None:
+    """Rewrite the TJ operations shown with a face that has break glyphs, in place."""
     current = None
     for i, operation in enumerate(operations):
         if not isinstance(operation, bytes):
             continue
         if operation.endswith(b" Tf") and (font := _TF.match(operation)):
             current = glyphs.get(font.group(1))
-        elif current and operation.endswith(b"] TJ") and current[0] in operation:
-            shown = _TJ.match(operation)
-            if shown:
-                operations[i] = b"[" + _without(shown.group(1), *current) + b"] TJ"
+        elif current and operation.endswith(b"] TJ"):
+            for code, width in current:
+                shown = _TJ.match(operations[i]) if code in operations[i] else None
+                if shown:
+                    operations[i] = b"[" + _without(shown.group(1), code, width) + b"] TJ"
+            operations[i] = _SHIFT.sub(_split, operations[i])
+
+
+#: A TJ displacement (a number between glyph strings or at either end of the array).
+_SHIFT = re.compile(rb"(?<=[\[> ])(-?\d+(?:\.\d+)?)(?=[ <\]])")
+#: Largest displacement written as one number, in thousandths of the font size. pypdf reads
+#: any TJ number of at least 0.95 × half a space, either way, as a space (half of its
+#: default 200 when the subset has no space): a halved mark (halfwidth.py, +500) or a
+#: justified gap would read "自治区、 直辖市".
+SHIFT_LIMIT = 40
+
+
+def _split(match: re.Match) -> bytes:
+    """A TJ number larger than SHIFT_LIMIT as several numbers with the same sum (TJ adds
+    consecutive numbers), each at most SHIFT_LIMIT."""
+    value = float(match.group(1))
+    if abs(value) <= SHIFT_LIMIT:
+        return match.group(1)
+    sign = -1 if value < 0 else 1
+    whole, rest = divmod(abs(value), SHIFT_LIMIT)
+    parts = [sign * SHIFT_LIMIT] * int(whole) + ([sign * rest] if rest > 1e-9 else [])
+    return b" ".join(_number(part) for part in parts)
 
 
 #: Operators allowed both inside and outside a text object that WeasyPrint puts between
