@@ -31,7 +31,7 @@ def on_config(config):
         from fazhi.pdf import build, fonts, render
 
         build.serving = _serving
-        settings = build.PdfSettings.from_extra(config.extra)
+        settings = build.PdfSettings.from_extra(config.extra, config.site_url)
         faces = fonts.configured_faces(settings.fonts)
         _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path), faces))
     return config
@@ -47,7 +47,7 @@ def on_page_content(html, page, config, files):
     if _build is None:
         return html
     src_uri = page.file.src_uri
-    if _build.capture(html, src_uri, page.meta, page.title):
+    if _build.capture(html, src_uri, page.meta, page.title, page.url):
         return build.links_html(page.url, paths.pdf_path(src_uri)) + html
     if src_uri == INDEX_SRC_URI:
         extra = [("下载小册子拼版PDF", paths.HANDBOOK_BOOKLET_PDF)]

@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from fazhi.report.gongwen import is_report
 from fazhi.law.handbook import HISTORY, Handbook
-from fazhi.pdf import booklet, html, paths, render
+from fazhi.pdf import booklet, html, paths, qr, render
 
 SIZES = ("A4", "A5")
 
@@ -32,14 +32,15 @@ class PdfSettings:
     booklet_signature: int = booklet.DEFAULT_SIGNATURE
     bureau: str = ""
     fonts: Mapping[str, str] = field(default_factory=dict)  # role → file path or family name
+    site_url: str = ""  # mkdocs.yml site_url: QR codes point there (none when empty)
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> "PdfSettings":
+    def from_extra(cls, extra: Mapping[str, Any], site_url: str | None = "") -> "PdfSettings":
         fazhi = dict((extra or {}).get("fazhi") or {})
         raw = dict(fazhi.get("pdf") or {})
         settings = cls(str(raw.get("handbook_size", "A5")).upper(), str(raw.get("law_size", "A5")).upper(),
                        int(raw.get("booklet_signature", booklet.DEFAULT_SIGNATURE)), str(fazhi.get("bureau", "")),
-                       dict(raw.get("fonts") or {}))
+                       dict(raw.get("fonts") or {}), str(site_url or ""))
         for key in ("handbook_size", "law_size"):
             if getattr(settings, key) not in SIZES:
                 raise ValueError(f"extra.fazhi.pdf.{key}: 纸张只能是 {'、'.join(SIZES)}，而不是 {getattr(settings, key)!r}")
@@ -56,13 +57,16 @@ class PdfBuild:
     book: Handbook | None = None
     reports: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (title, content)
     laws: dict[str, str] = field(default_factory=dict)  # stem → content
+    urls: dict[str, str] = field(default_factory=dict)  # src_uri → page URL (site-relative)
     timings: dict[str, float] = field(default_factory=dict)
 
     def is_law(self, src_uri: str) -> bool:
         return self.book is not None and any(law.src_uri == src_uri for law in self.book.laws)
 
-    def capture(self, content: str, src_uri: str, meta: Mapping[str, Any], title: str) -> bool:
-        """Keep a report's or law's rendered body for print; True if the page gets a PDF."""
+    def capture(self, content: str, src_uri: str, meta: Mapping[str, Any], title: str, url: str = "") -> bool:
+        """Keep a report's or law's rendered body (and its page `url`, for the QR code) for
+        print; True if the page gets a PDF."""
+        self.urls[src_uri] = url
         if is_report(meta):
             self.reports[src_uri] = (str(meta.get("title") or title), content)
             return True
@@ -82,7 +86,8 @@ class PdfBuild:
         written = []
         for src_uri, (title, content) in sorted(self.reports.items()):
             info = html.DocInfo(title, self.settings.bureau, render.source_date())
-            written.append(self._render(html.report_html(content, info), site_dir, paths.pdf_path(src_uri)))
+            url = qr.page_url(self.settings.site_url, self.urls.get(src_uri, ""))
+            written.append(self._render(html.report_html(content, info, url), site_dir, paths.pdf_path(src_uri)))
         return written
 
     def _write_handbook(self, site_dir: Path) -> list[str]:
@@ -116,7 +121,9 @@ class PdfBuild:
         groups = [(c.name, c.laws) for c in self.book.categories] + [(HISTORY, self.book.history)]
         out = []
         for name, entries in groups:
-            laws = [html.LawPrint(e.stem, e.title, name, self.laws[e.stem]) for e in entries if e.stem in self.laws]
+            laws = [html.LawPrint(e.stem, e.title, name, self.laws[e.stem],
+                                  qr.page_url(self.settings.site_url, self.urls.get(e.src_uri, "")))
+                    for e in entries if e.stem in self.laws]
             if laws:
                 out.append((name, laws))
         return out

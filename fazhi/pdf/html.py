@@ -15,7 +15,7 @@ from html import escape
 from lxml import html as lhtml
 
 from fazhi.search.dictionary import general_dictionary
-from fazhi.pdf import grid
+from fazhi.pdf import grid, qr
 
 #: A 2号 (22 pt) title line in the 156 mm 版心 holds 20 字; longer titles are split in two.
 TITLE_CHARS_PER_LINE = 20
@@ -114,13 +114,14 @@ def document(body: str, info: DocInfo, body_class: str) -> str:
     )
 
 
-def report_html(content: str, info: DocInfo) -> str:
-    """Print HTML of a 公文 report from its rendered page body (head, body, signature)."""
+def report_html(content: str, info: DocInfo, url: str = "") -> str:
+    """Print HTML of a 公文 report from its rendered page body (head, body, signature), with
+    a QR code to its web page `url` after the signature (none without a URL)."""
     root = fragment(content)
     run_in(root)
     balance_title(root)
     grid.justify(root)
-    return document(serialize(root), info, "fz-report")
+    return document(serialize(root) + qr.block(url, qr.REPORT_CAPTION), info, "fz-report")
 
 
 # --------------------------------------------------------------------------- handbook
@@ -133,6 +134,7 @@ class LawPrint:
     title: str
     category: str
     content: str
+    url: str = ""  # the law's page on the site, for its QR code ("" without site_url)
 
 
 def law_section(law: LawPrint, in_book: set[str]) -> str:
@@ -156,6 +158,8 @@ def law_section(law: LawPrint, in_book: set[str]) -> str:
                 del el.attrib["href"]
     for h1 in root.iter("h1"):
         h1.set("class", ((h1.get("class") or "") + " fz-law-title").strip())
+        if law.url:
+            h1.addnext(lhtml.fragment_fromstring(qr.block(law.url, qr.LAW_CAPTION)))
         break
     grid.justify(root)
     return f'<section class="fz-law" id="law-{law.stem}">\n{serialize(root)}\n</section>'
