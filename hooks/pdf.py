@@ -15,7 +15,7 @@ from fazhi.pdf import paths
 
 _build = None
 _serving = False
-build = None  # fazhi.pdf.build, imported by on_config only when PDFs are on
+build = frontmatter_pages = None  # fazhi.pdf modules, imported by on_config only when PDFs are on
 
 
 def on_startup(command, dirty):
@@ -24,11 +24,11 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    global _build, build
+    global _build, build, frontmatter_pages
     _build = None
     if paths.enabled():
         # Imported only when PDFs are on: WeasyPrint and fontTools cost ~0.5 s of start-up.
-        from fazhi.pdf import build, fonts, render
+        from fazhi.pdf import build, fonts, frontmatter_pages, render
 
         build.serving = _serving
         settings = build.PdfSettings.from_extra(config.extra, config.site_url)
@@ -40,6 +40,7 @@ def on_config(config):
 def on_files(files, config):
     if _build is not None:
         _build.book = load_handbook(site.handbook_root(config))
+        _build.preface = frontmatter_pages.read_preface(site.handbook_root(config))
     return files
 
 

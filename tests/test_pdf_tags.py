@@ -45,8 +45,8 @@ def test_structure_tree_language_and_title(built_site, pdf):
     reader = PdfReader(built_site / "pdf" / pdf)
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "zh-CN"
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"] is True
-    assert root["/MarkInfo"]["/Marked"] is True
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert bool(root["/MarkInfo"]["/Marked"])
     assert reader.metadata.title and reader.metadata.title.strip()  # shown by DisplayDocTitle
     tags = [tag for tag, _ in _elements(reader)]
     assert tags.count("/H1") >= 1 and tags.count("/H2") >= 1 and tags.count("/P") >= 10, set(tags)

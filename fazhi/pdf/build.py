@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from fazhi.report.gongwen import is_report
 from fazhi.law.handbook import HISTORY, Handbook
-from fazhi.pdf import booklet, html, paths, qr, render
+from fazhi.pdf import booklet, frontmatter_pages, html, paths, qr, render
 
 SIZES = ("A4", "A5")
 
@@ -33,6 +33,7 @@ class PdfSettings:
     bureau: str = ""
     fonts: Mapping[str, str] = field(default_factory=dict)  # role → file path or family name
     site_url: str = ""  # mkdocs.yml site_url: QR codes point there (none when empty)
+    imprint: Mapping[str, str] = field(default_factory=dict)  # 版权页: 编印单位, 印数, 印制日期
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, Any], site_url: str | None = "") -> "PdfSettings":
@@ -40,7 +41,8 @@ class PdfSettings:
         raw = dict(fazhi.get("pdf") or {})
         settings = cls(str(raw.get("handbook_size", "A5")).upper(), str(raw.get("law_size", "A5")).upper(),
                        int(raw.get("booklet_signature", booklet.DEFAULT_SIGNATURE)), str(fazhi.get("bureau", "")),
-                       dict(raw.get("fonts") or {}), str(site_url or ""))
+                       dict(raw.get("fonts") or {}), str(site_url or ""),
+                       {k: str(v) for k, v in dict(raw.get("imprint") or {}).items() if v})
         for key in ("handbook_size", "law_size"):
             if getattr(settings, key) not in SIZES:
                 raise ValueError(f"extra.fazhi.pdf.{key}: 纸张只能是 {'、'.join(SIZES)}，而不是 {getattr(settings, key)!r}")
@@ -55,6 +57,7 @@ class PdfBuild:
     settings: PdfSettings
     renderer: render.Renderer
     book: Handbook | None = None
+    preface: frontmatter_pages.Preface | None = None  # handbook/preface.md
     reports: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (title, content)
     laws: dict[str, str] = field(default_factory=dict)  # stem → content
     urls: dict[str, str] = field(default_factory=dict)  # src_uri → page URL (site-relative)
@@ -104,10 +107,7 @@ class PdfBuild:
                                             paths.pdf_path(f"handbook/{law.stem}.md")))
         if not {law.stem for law in self.book.laws} <= set(self.laws):
             return written  # `mkdocs serve --dirty` rebuilt only some laws: keep the last whole book
-        info = html.DocInfo(self.book.title, self.settings.bureau, date)
-        book_html = html.handbook_html(self.book.title, self.settings.bureau, date.year, groups, info,
-                                       self.settings.handbook_size)
-        written.append(self._render(book_html, site_dir, paths.HANDBOOK_PDF))
+        written.append(self._render(self._book_html(groups), site_dir, paths.HANDBOOK_PDF))
         start = time.perf_counter()
         signature = self.settings.booklet_signature
         self.renderer.derive(site_dir / paths.HANDBOOK_PDF, site_dir / paths.HANDBOOK_BOOKLET_PDF,
@@ -115,6 +115,23 @@ class PdfBuild:
         self.timings[paths.HANDBOOK_BOOKLET_PDF] = time.perf_counter() - start
         written.append(paths.HANDBOOK_BOOKLET_PDF)
         return written
+
+    def _book_html(self, groups: list[tuple[str, list[html.LawPrint]]]) -> str:
+        """The book's print HTML; its 版权页 states the 印张 of the book's own page count,
+        so the book is laid out once with a provisional count to learn it."""
+        settings, book = self.settings, self.book
+        info = html.DocInfo(book.title, settings.bureau, render.source_date())
+        qr_block = qr.block(qr.page_url(settings.site_url, "handbook/"), qr.LAW_CAPTION)
+        preface = frontmatter_pages.preface_section(self.preface) if self.preface else ""
+
+        def make(pages: int) -> str:
+            front = frontmatter_pages.imprint_page(book.title, settings.imprint, settings.handbook_size, pages,
+                                                   qr_block) + preface
+            return html.handbook_html(book.title, settings.bureau, frontmatter_pages.print_year(settings.imprint),
+                                      groups, info, settings.handbook_size, front,
+                                      self.preface.title if self.preface else "")
+
+        return make(self.renderer.page_count(make(0)))
 
     def _groups(self) -> list[tuple[str, list[html.LawPrint]]]:
         """Book order from the handbook: categories, then 历史文本; only laws rendered this build."""

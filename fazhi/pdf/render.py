@@ -91,6 +91,17 @@ class Renderer:
         return weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).render(
             stylesheets=css, font_config=self._font_config)
 
+    def page_count(self, html: str) -> int:
+        """Pages of `html` laid out (as it prints: after compress.settle), remembered in the
+        cache by the HTML's key, so an unchanged book is not laid out again for it."""
+        remembered = self.cache_dir / f"{self.key(html)[:32]}.pages"
+        if remembered.is_file():
+            return int(remembered.read_text("ascii"))
+        _, document = compress.settle(html, self.document)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        remembered.write_text(str(len(document.pages)), "ascii")
+        return len(document.pages)
+
     def derive(self, source: Path, target: Path, variant: str, make) -> Path:
         """Write `make(source, target)`'s output via the cache, keyed by the source's bytes.
 
@@ -117,7 +128,7 @@ class Renderer:
         and cached PDFs unused for STALE_SECONDS (an old one is never needed by a running build)."""
         self._font_config = None
         cutoff = time.time() - STALE_SECONDS
-        for old in self.cache_dir.glob("*.pdf"):
+        for old in [*self.cache_dir.glob("*.pdf"), *self.cache_dir.glob("*.pages")]:
             if old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)
 
