@@ -169,7 +169,9 @@ def _head(line) -> tuple[str, float, bool]:
             if ch not in _SPACES:
                 head += ch
                 width += 0.5 if i in half or not grid.is_wide(ch) else 1
-    return head, width, False
+    # no break on the line: the head ends its text (a paragraph's last 。), TIGHT may follow it
+    free = bool(head) and head[-1] in CLOSING and box.text.endswith(head[-1]) and len(box.text) - 1 not in half
+    return head, width, free
 
 
 def _halve(html: str, wanted: set[tuple[int, int]]) -> str:
@@ -194,6 +196,8 @@ def _tighten(block, ordinals: set[int]) -> None:
             if ch in MARKS:
                 if ordinal in ordinals and text[i + 1:i + 2] == [grid.BREAK]:
                     text[i + 1] = TIGHT
+                elif ordinal in ordinals and i + 1 == len(text):
+                    text.append(TIGHT)  # the mark ends its text: TIGHT after it still halves it
                 ordinal += 1
         setattr(node, attr, "".join(text))
 
