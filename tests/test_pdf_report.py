@@ -82,7 +82,8 @@ def _ink_end(line: Line) -> float:
     """Where a line's last character ends on the page: a closing mark at the line end may be
     set half-width (its glyph draws in the left half of its em box), so half a slot earlier."""
     last = line.visible[-1]
-    return last["x0"] * PT + CHAR / 2 if last["text"] in CLOSING_HALVABLE else line.x1
+    halved = last["text"] in CLOSING_HALVABLE and line.x1 > _left(line.page) + TEXT_W + TOL
+    return last["x0"] * PT + CHAR / 2 if halved else line.x1
 
 
 def test_margins_top_and_sides(report):
@@ -118,10 +119,11 @@ HALVABLE = CLOSING_HALVABLE | set("（《〈「『“‘〔【")
 
 def slots(line: Line, left: float) -> tuple[float, list[float]]:
     """A line's fill in grid slots (its indent plus each character's advance, read from where
-    the next one starts; the last one from the 版心's edge) and those advances."""
+    the next one starts; the last one a half slot where it is a mark set half-width at the
+    line end, else a full one) and those advances."""
     xs = [c["x0"] * PT for c in line.visible]
-    ends = xs[1:] + [min(xs[-1] + CHAR, left + TEXT_W)]
-    advances = [(b - a) / CHAR for a, b in zip(xs, ends)]
+    last = 0.5 if line.visible[-1]["text"] in CLOSING_HALVABLE and xs[-1] + CHAR > left + TEXT_W + 0.5 else 1
+    advances = [(b - a) / CHAR for a, b in zip(xs, xs[1:])] + [last]
     return round((xs[0] - left) / CHAR) + sum(advances), advances
 
 
@@ -142,18 +144,20 @@ def test_full_lines_fill_the_text_block_with_28_characters(report):
         if abs(following.x0 - _left(following.page)) > TOL:
             continue  # the last line of a paragraph (the next one is indented)
         left = _left(line.page)
-        assert line.x0 >= left - TOL and line.visible[-1]["x0"] * PT < left + TEXT_W, (line.page, line.text)
+        assert line.x0 >= left - TOL and abs(_ink_end(line) - (left + TEXT_W)) < 0.5, (line.page, line.text)
         glyphs = [c["text"] for c in line.visible]
         if not all(is_wide(ch) for ch in glyphs):
             continue
         checked += 1
         filled, advances = slots(line, left)
-        if max(advances) > 1.05:
+        # spreading shares a line's slack over all its gaps: 1/27 slot each for one character
+        if max(advances) > 1.01:
             spread.append(line.plain)
             continue
         assert abs(filled - 28) < 0.1, (line.page, line.plain, filled)
         for ch, advance in zip(glyphs, advances):
-            assert abs(advance - 1) < 0.05 or (ch in HALVABLE and abs(advance - 0.5) < 0.05), (line.plain, ch, advance)
+            # 0.03: where a run-in heading's face meets the body's, break-space widths round differently
+            assert abs(advance - 1) < 0.03 or (ch in HALVABLE and abs(advance - 0.5) < 0.03), (line.plain, ch, advance)
     assert checked > 40 and len(spread) <= 3, spread
 
 

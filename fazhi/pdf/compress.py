@@ -29,7 +29,7 @@ MARKS = set(CLOSING) | set(OPENING)
 #: Block elements whose lines settle looks at (their text is inline only).
 LINE_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt")
 BLOCK_ATTR = "data-fz-b"
-PASSES = 5
+PASSES = 8
 #: Slack below this share of a 字 is rounding, not spreading.
 SPREAD_LIMIT = 0.3
 _SPACES = (grid.BREAK, grid.STRETCH, TIGHT)
@@ -112,8 +112,8 @@ def _unit(box) -> float:
 
 
 def pull_backs(document) -> set[tuple[int, int]]:
-    """(block, mark ordinal in the block) of every mark to halve so that spread lines take
-    back what 禁则 pushed to the next line."""
+    """(block, mark ordinal in the block) of every mark to halve so that the first spread
+    line of each block takes back what 禁则 pushed to the next line."""
     wanted = set()
     for block, lines in _lines(document).items():
         ordinal = 0
@@ -126,8 +126,10 @@ def pull_backs(document) -> set[tuple[int, int]]:
                         free = ch in CLOSING and i not in half and box.text[i + 1:i + 2] == grid.BREAK
                         marks.append((ordinal, ch, free))
                         ordinal += 1
-            if following is not None:
-                wanted |= {(block, m) for m in _fit(line, following, marks, ordinal)}
+            fit = _fit(line, following, marks, ordinal) if following is not None else []
+            if fit:  # the lines after it move once it takes a character back: the next pass sees them
+                wanted |= {(block, m) for m in fit}
+                break
     return wanted
 
 
