@@ -151,7 +151,8 @@ def _fit(line, following, marks: list[tuple[int, str, bool]], next_ordinal: int)
     need = head_width - spread
     candidates = ["head"] if head_free else []
     candidates += [m for m, _, free in reversed(marks) if free]
-    count = max(0, math.ceil(need / 0.5 - 0.1))
+    # the head did not fit in the slack (the layout says so): at least one mark more
+    count = max(1, math.ceil(need / 0.5 - 0.1))
     if count > len(candidates):
         return []  # too few marks: spreading stays the last resort
     head_mark = next_ordinal + sum(ch in MARKS for ch in head[:-1])
