@@ -21,6 +21,8 @@ from fazhi.site.footer import FIELDS as FOOTER_FIELDS
 
 PAPER_SIZES = ("A4", "A5")
 DEFAULT_SIGNATURE = 16
+#: The 版权页 lines that come from mkdocs.yml (开本 and 印张 are computed).
+IMPRINT_KEYS = ("编印单位", "印数", "印制日期")
 
 
 class SettingsError(ValueError):
@@ -66,6 +68,17 @@ class _Footer(c.Type):
         return {str(k): str(v or "").strip() for k, v in value.items()}
 
 
+class _Imprint(c.Type):
+    """{"编印单位": …, "印数": …, "印制日期": …}: the 版权页 lines staff set; empty ones are left out."""
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        value = super().run_validation(value)
+        unknown = [str(key) for key in value if key not in IMPRINT_KEYS]
+        if unknown:
+            raise c.ValidationError(f"未知的项：{'、'.join(unknown)}；可用的项：{'、'.join(IMPRINT_KEYS)}")
+        return {str(k): str(v).strip() for k, v in value.items() if v is not None and str(v).strip()}
+
+
 class StaffPagesSchema(base.Config):
     """extra.fazhi.staff_pages: pages for staff, left out of the published site unless publish."""
 
@@ -79,6 +92,10 @@ class PdfSchema(base.Config):
     handbook_size = _Paper(PAPER_SIZES, default="A5")
     law_size = _Paper(PAPER_SIZES, default="A5")
     booklet_signature = _Signature(int, default=DEFAULT_SIGNATURE)
+    #: Licensed faces by role (a file path or an installed family name); checked by fazhi.pdf.fonts.
+    fonts = c.Type(dict, default={})
+    #: The 版权页 on the back of the handbook's title page.
+    imprint = _Imprint(dict, default={})
 
 
 class FazhiSchema(base.Config):
@@ -101,6 +118,8 @@ class PdfOptions:
     handbook_size: str = "A5"
     law_size: str = "A5"
     booklet_signature: int = DEFAULT_SIGNATURE
+    fonts: Mapping[str, str] = field(default_factory=dict)
+    imprint: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -139,7 +158,8 @@ class Settings:
             nav_order=tuple(schema.nav_order),
             numbering_default=numbering.pop("default", "none"),
             numbering_by_path=numbering,
-            pdf=PdfOptions(pdf.handbook_size, pdf.law_size, pdf.booklet_signature),
+            pdf=PdfOptions(pdf.handbook_size, pdf.law_size, pdf.booklet_signature,
+                           {str(k): str(v) for k, v in pdf.fonts.items()}, dict(pdf.imprint)),
             staff_pages=tuple(schema.staff_pages.pages),
             publish_staff_pages=schema.staff_pages.publish,
             footer=dict(schema.footer),

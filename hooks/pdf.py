@@ -9,12 +9,12 @@ from pathlib import Path
 
 from fazhi.site import handbook as site
 from fazhi.law.index_page import INDEX_SRC_URI
-from fazhi.site.glue import log
+from fazhi.site.glue import log, site_settings
 from fazhi.pdf import paths
 
 _build = None
 _serving = False
-build = None  # fazhi.pdf.build, imported by on_config only when PDFs are on
+build = frontmatter_pages = None  # fazhi.pdf modules, imported by on_config only when PDFs are on
 
 
 def on_startup(command, dirty):
@@ -23,15 +23,16 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    global _build, build
+    global _build, build, frontmatter_pages
     _build = None
     if paths.enabled():
         # Imported only when PDFs are on: WeasyPrint and fontTools cost ~0.5 s of start-up.
-        from fazhi.pdf import build, render
+        from fazhi.pdf import build, fonts, frontmatter_pages, render
 
         build.serving = _serving
-        settings = build.PdfSettings.from_extra(config.extra)
-        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path)),
+        settings = build.PdfSettings.from_site(site_settings(config), config.site_url)
+        faces = fonts.configured_faces(settings.fonts)
+        _build = build.PdfBuild(settings, render.Renderer(build.cache_dir(config.config_file_path), faces),
                                 docs_dir=Path(config.docs_dir))
     return config
 
@@ -39,6 +40,7 @@ def on_config(config):
 def on_files(files, config):
     if _build is not None:
         _build.book = site.load_book(config)
+        _build.preface = frontmatter_pages.read_preface(site.handbook_root(config))
     return files
 
 
@@ -46,7 +48,7 @@ def on_page_content(html, page, config, files):
     if _build is None:
         return html
     src_uri = page.file.src_uri
-    if _build.capture(html, src_uri, page.meta, page.title):
+    if _build.capture(html, src_uri, page.meta, page.title, page.url):
         return build.links_html(page.url, paths.pdf_path(src_uri)) + html
     if src_uri == INDEX_SRC_URI:
         extra = [("下载小册子拼版PDF", paths.HANDBOOK_BOOKLET_PDF)]

@@ -84,3 +84,19 @@ def is_subsequence(needle: str, haystack: str) -> tuple[bool, int]:
         if not any(h == ch for h in it):
             return False, matched
     return True, len(needle)
+
+
+def own_name(role: str) -> str:
+    """The PostScript name (name ID 6) in the font file of a print role's default face
+    (fangsong, kaiti, heiti, heiti-bold, songti, xiaobiaosong): what the PDF must embed."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from fazhi.pdf import fonts
+
+    face = next(face for face in fonts.FACES if fonts.role(face) == role)
+    path = fonts.find_file(face)
+    if face.face_name:
+        font = next(f for f in TTCollection(str(path), lazy=True).fonts if f["name"].getDebugName(4) == face.face_name)
+    else:
+        font = TTFont(str(path), lazy=True)
+    return font["name"].getDebugName(6)

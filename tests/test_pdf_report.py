@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, cjk
-from pdf_layout import PT, Line, is_subsequence, is_wide, page_lines, pdf_text
+from pdf_layout import PT, Line, is_subsequence, is_wide, own_name, page_lines, pdf_text
 
 A4 = (210, 297)
 TOP, BINDING, TEXT_W, TEXT_H = 37, 28, 156, 225
@@ -75,7 +75,15 @@ def test_body_is_16pt_and_inside_the_text_block(report):
     for line in _paragraph_lines(pages):
         assert line.size == {BODY_PT}, (line.page, line.text)
         left = _left(line.page)
-        assert line.x0 > left - TOL and line.x1 < left + TEXT_W + TOL, (line.page, line.text)
+        assert line.x0 > left - TOL and _ink_end(line) < left + TEXT_W + TOL, (line.page, line.text)
+
+
+def _ink_end(line: Line) -> float:
+    """Where a line's last character ends on the page: a closing mark at the line end may be
+    set half-width (its glyph draws in the left half of its em box), so half a slot earlier."""
+    last = line.visible[-1]
+    halved = last["text"] in CLOSING_HALVABLE and line.x1 > _left(line.page) + TEXT_W + TOL
+    return last["x0"] * PT + CHAR / 2 if halved else line.x1
 
 
 def test_margins_top_and_sides(report):
@@ -103,39 +111,54 @@ def test_22_lines_on_every_full_page(report):
         assert body[-1].bottom <= TOP + TEXT_H + TOL
 
 
-def test_full_lines_fill_the_text_block_with_28_characters(report):
-    """Every line that is not the last of its paragraph reaches both edges; all-CJK ones hold 28 字.
+#: Marks a face may set half-width (clreq 标点挤压): closing marks in the left half of their
+#: 字, opening marks in the right half.
+CLOSING_HALVABLE = set("，。、；：）》〉」』”’〕】")
+HALVABLE = CLOSING_HALVABLE | set("（《〈「『“‘〔【")
 
-    The one exception a typesetter makes (推出): when filling the 28 places would end the line
-    with a mark that may not end a line (（《“) or begin the next one with a mark that may not
-    start a line (，。、), one to three characters move down and the rest are spread over
-    the full width.
+
+def slots(line: Line, left: float) -> tuple[float, list[float]]:
+    """A line's fill in grid slots (its indent plus each character's advance, read from where
+    the next one starts; the last one a half slot where it is a mark set half-width at the
+    line end, else a full one) and those advances."""
+    xs = [c["x0"] * PT for c in line.visible]
+    last = 0.5 if line.visible[-1]["text"] in CLOSING_HALVABLE and xs[-1] + CHAR > left + TEXT_W + 0.5 else 1
+    advances = [(b - a) / CHAR for a, b in zip(xs, xs[1:])] + [last]
+    return round((xs[0] - left) / CHAR) + sum(advances), advances
+
+
+def test_full_lines_fill_the_text_block_with_28_characters(report):
+    """Every line that is not the last of its paragraph reaches the 版心's right edge and no
+    further; an all-CJK one is filled by its characters to 28 slots: each character takes a
+    slot, a compressed mark half of one (clreq: adjacent marks, or a mark halved at the line
+    end to pull a character back, 推入), never more (that would be spreading).
+
+    Spreading stays the last resort where a line has too few marks to take a character back;
+    in the 2024 report that is so only where the pushed mark ends a run-in heading (a text
+    box of its own, which the face's rules cannot see past): at most 3 lines.
     """
     pages, _ = report
     lines = _paragraph_lines(pages)
-    pushed = 0
-    checked = 0
+    spread, checked = [], 0
     for line, following in zip(lines, lines[1:]):
-        continues = abs(following.x0 - _left(following.page)) < TOL  # not a new (indented) paragraph
-        if not continues:
-            continue
+        if abs(following.x0 - _left(following.page)) > TOL:
+            continue  # the last line of a paragraph (the next one is indented)
         left = _left(line.page)
-        assert abs(line.x1 - (left + TEXT_W)) < 0.5, (line.page, line.text, line.x1)
+        assert line.x0 >= left - TOL and abs(_ink_end(line) - (left + TEXT_W)) < 0.5, (line.page, line.text)
         glyphs = [c["text"] for c in line.visible]
-        if all(is_wide(ch) for ch in glyphs):
-            checked += 1
-            slots = len(glyphs) + round((line.x0 - left) / CHAR)
-            moved = 28 - slots  # characters pushed to the next line
-            after = [c["text"] for c in following.visible]
-            if 0 < moved <= 3 and (after[moved] in NO_LINE_START or after[moved - 1] in NO_LINE_END):
-                pushed += 1
-                continue
-            xs = [c["x0"] * PT for c in line.visible]
-            indent = xs[0] - left  # 0, or 2 字 on a paragraph's first line
-            assert len(glyphs) + round(indent / CHAR) == 28, (line.page, "".join(glyphs))
-            for i, x in enumerate(xs):
-                assert abs(x - (left + indent + i * CHAR)) < 0.3, (line.page, "".join(glyphs), i)
-    assert checked > 40 and pushed < checked / 4
+        if not all(is_wide(ch) for ch in glyphs):
+            continue
+        checked += 1
+        filled, advances = slots(line, left)
+        # spreading shares a line's slack over all its gaps: 1/27 slot each for one character
+        if max(advances) > 1.01:
+            spread.append(line.plain)
+            continue
+        assert abs(filled - 28) < 0.1, (line.page, line.plain, filled)
+        for ch, advance in zip(glyphs, advances):
+            # 0.03: where a run-in heading's face meets the body's, break-space widths round differently
+            assert abs(advance - 1) < 0.03 or (ch in HALVABLE and abs(advance - 0.5) < 0.03), (line.plain, ch, advance)
+    assert checked > 40 and len(spread) <= 3, spread
 
 
 def test_page_numbers(report):
@@ -147,7 +170,7 @@ def test_page_numbers(report):
         folio = below[0]
         assert folio.plain == f"—{number}—"
         assert folio.size == {NUMBER_PT}
-        assert all("SongTi" in font for font in folio.fonts)
+        assert folio.fonts == {own_name("songti")}
         assert abs(folio.top - (TOP + TEXT_H + 7)) < TOL, (number, folio.top)
         one_char = NUMBER_PT * PT
         if number % 2:
@@ -162,7 +185,7 @@ def test_title_and_addressee(report):
     first = pages[0][2]
     title_lines = [line for line in first if line.size == {22}]
     assert "".join(line.text for line in title_lines).replace(" ", "") == meta["title"]
-    assert all("XiaoBiaoSong" in f for line in title_lines for f in line.fonts)
+    assert all(line.fonts == {own_name("xiaobiaosong")} for line in title_lines)
     for line in title_lines:  # centred in the 版心
         assert abs((line.x0 + line.x1) / 2 - (BINDING + TEXT_W / 2)) < TOL
     addressee = next(line for line in first if line.plain.startswith(meta["主送机关"]))
@@ -178,7 +201,7 @@ def test_heading_faces(report):
     level2 = [h.strip() for h in re.findall(r"^### (.+)$", body, re.M)]
     for heading in level1:
         line = next(line for line in lines if heading[:10] in line.plain)
-        assert line.fonts == {"FZ-HeiTi"}, (heading, line.fonts)
+        assert line.fonts == {own_name("heiti")}, (heading, line.fonts)
     for heading in level2:
         i = next(i for i, line in enumerate(lines) if cjk(heading)[:8] in cjk(line.plain))
         chars = [c for line in lines[i:i + 3] for c in line.visible]
@@ -186,10 +209,10 @@ def test_heading_faces(report):
         start = text.index(heading[:8]) - 3  # the number （一） before it
         end = start + 3 + len(heading)
         assert text[start:end] == text[start:start + 3] + heading
-        assert {c["fontname"].split("+")[-1] for c in chars[start:end]} == {"FZ-KaiTi"}, heading
+        assert {c["fontname"].split("+")[-1] for c in chars[start:end]} == {own_name("kaiti")}, heading
         # run-in: the body follows on the same line, in 仿宋
         if end < len(chars) and abs(chars[end]["top"] - chars[end - 1]["top"]) < 1:
-            assert chars[end]["fontname"].split("+")[-1] == "FZ-FangSong", heading
+            assert chars[end]["fontname"].split("+")[-1] == own_name("fangsong"), heading
 
 
 def test_signature_7_3_5_2(report):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
+from fazhi.settings import Settings, SettingsError
+
 from fazhi.pdf import build, grid
 from fazhi.pdf import html as print_html
 from fazhi.pdf.render import Renderer, source_date
-from pdf_layout import PT
+from pdf_layout import PT, own_name
 
 
 def _text(el) -> str:
@@ -36,7 +38,8 @@ def test_justify_changes_no_character():
     before = _text(root)
     grid.justify(root)
     after = _text(root)
-    assert after.replace(" ", "").replace(grid.STRETCH, "") == before.replace(" ", "")  # only spaces were added
+    inserted = (" ", grid.STRETCH, grid.TIGHT)  # break, stretch and tight (》《) spaces
+    assert "".join(ch for ch in after if ch not in inserted) == before.replace(" ", "")  # only spaces were added
     assert "a  b" in after  # preformatted text untouched
     assert root.find(".//h2").get("data-fz-label") == "一、2024年度“推进”（政府）——建设"
     gaps = root.findall(".//span[@class='fz-gap']")
@@ -65,11 +68,17 @@ def test_title_lines_break_between_words():
 
 
 def test_settings_accept_a4_a5_only():
-    assert build.PdfSettings.from_extra({"fazhi": {"pdf": {"handbook_size": "a4"}}}).handbook_size == "A4"
-    with pytest.raises(ValueError, match="纸张"):
-        build.PdfSettings.from_extra({"fazhi": {"pdf": {"law_size": "B5"}}})
-    with pytest.raises(ValueError):
-        build.PdfSettings.from_extra({"fazhi": {"pdf": {"booklet_signature": 10}}})
+    def pdf(**options):
+        return build.PdfSettings.from_site(Settings.from_extra({"fazhi": {"pdf": options}}))
+
+    assert pdf(handbook_size="a4").handbook_size == "A4"
+    with pytest.raises(SettingsError, match="law_size.*B5"):
+        pdf(law_size="B5")
+    with pytest.raises(SettingsError, match="4 的倍数"):
+        pdf(booklet_signature=10)
+    assert pdf(imprint={"编印单位": "东辽县民政局", "印数": ""}).imprint == {"编印单位": "东辽县民政局"}
+    with pytest.raises(SettingsError, match="imprint.*未知的项：印刷厂"):
+        pdf(imprint={"印刷厂": "某厂"})
 
 
 @pytest.mark.parametrize("size, mm", [("A4", (210, 297)), ("A5", (148, 210))])
@@ -95,8 +104,9 @@ def test_report_heading_faces_all_four_levels(tmp_path):
             '</div>')
     info = print_html.DocInfo("测试报告", "东辽县民政局", source_date({}))
     target = Renderer(tmp_path / "cache").render(print_html.report_html(body, info), tmp_path / "r.pdf")
-    expected = {"第一层标题": "FZ-HeiTi", "第二层标题": "FZ-KaiTi", "第三层标题": "FZ-FangSong",
-                "第四层标题": "FZ-FangSong", "段首标题": "FZ-FangSong", "正文内容": "FZ-FangSong"}
+    hei, kai, fang = own_name("heiti"), own_name("kaiti"), own_name("fangsong")
+    expected = {"第一层标题": hei, "第二层标题": kai, "第三层标题": fang,
+                "第四层标题": fang, "段首标题": fang, "正文内容": fang}
     with pdfplumber.open(target) as pdf:
         chars = [c for c in pdf.pages[0].chars if not c["text"].isspace()]
     text = "".join(c["text"] for c in chars)

@@ -40,7 +40,7 @@ OTHER = "其他"
 HISTORY = "历史文本"
 URL_DIR = "handbook"
 #: Files in handbook/ that are not law texts.
-NOT_LAWS = {"README.md", "index.md"}
+NOT_LAWS = {"README.md", "index.md", "preface.md"}  # preface.md: the printed handbook's 前言
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Reports and law pages are captured from page.content (after the 公文 and law hooks), so the
 PDF prints exactly the text of the web page. Settings live in mkdocs.yml under
 `extra.fazhi.pdf` (handbook_size, law_size: A4 or A5; booklet_signature: pages per
-signature, a multiple of 4).
+signature, a multiple of 4; fonts: licensed faces by role, see fonts.configured_faces).
 """
 
 from __future__ import annotations
@@ -19,11 +19,9 @@ from typing import Any, Mapping
 from mkdocs.utils import get_relative_url
 
 from fazhi.report.gongwen import is_report
+from fazhi.settings import Settings
 from fazhi.law.handbook import HISTORY, Handbook
-from fazhi.pdf import booklet, html, paths, render
-
-SIZES = ("A4", "A5")
-
+from fazhi.pdf import booklet, frontmatter_pages, html, paths, qr, render
 
 @dataclass(frozen=True)
 class PdfSettings:
@@ -31,18 +29,16 @@ class PdfSettings:
     law_size: str = "A5"
     booklet_signature: int = booklet.DEFAULT_SIGNATURE
     bureau: str = ""
+    fonts: Mapping[str, str] = field(default_factory=dict)  # role → file path or family name
+    site_url: str = ""  # mkdocs.yml site_url: QR codes point there (none when empty)
+    imprint: Mapping[str, str] = field(default_factory=dict)  # 版权页: 编印单位, 印数, 印制日期
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> "PdfSettings":
-        fazhi = dict((extra or {}).get("fazhi") or {})
-        raw = dict(fazhi.get("pdf") or {})
-        settings = cls(str(raw.get("handbook_size", "A5")).upper(), str(raw.get("law_size", "A5")).upper(),
-                       int(raw.get("booklet_signature", booklet.DEFAULT_SIGNATURE)), str(fazhi.get("bureau", "")))
-        for key in ("handbook_size", "law_size"):
-            if getattr(settings, key) not in SIZES:
-                raise ValueError(f"extra.fazhi.pdf.{key}: 纸张只能是 {'、'.join(SIZES)}，而不是 {getattr(settings, key)!r}")
-        booklet.signatures(4, settings.booklet_signature)  # validates the signature size
-        return settings
+    def from_site(cls, settings: Settings, site_url: str | None = "") -> "PdfSettings":
+        """The print part of the site's validated settings (fazhi.settings), plus site_url for QR codes."""
+        pdf = settings.pdf
+        return cls(pdf.handbook_size, pdf.law_size, pdf.booklet_signature, settings.bureau,
+                   dict(pdf.fonts), str(site_url or ""), dict(pdf.imprint))
 
 
 @dataclass
@@ -52,16 +48,20 @@ class PdfBuild:
     settings: PdfSettings
     renderer: render.Renderer
     book: Handbook | None = None
+    preface: frontmatter_pages.Preface | None = None  # handbook/preface.md
     reports: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (title, content)
     laws: dict[str, str] = field(default_factory=dict)  # stem → content
     docs_dir: Path | None = None  # where reports' sources are, for their dates
+    urls: dict[str, str] = field(default_factory=dict)  # src_uri → page URL (site-relative)
     timings: dict[str, float] = field(default_factory=dict)
 
     def is_law(self, src_uri: str) -> bool:
         return self.book is not None and any(law.src_uri == src_uri for law in self.book.laws)
 
-    def capture(self, content: str, src_uri: str, meta: Mapping[str, Any], title: str) -> bool:
-        """Keep a report's or law's rendered body for print; True if the page gets a PDF."""
+    def capture(self, content: str, src_uri: str, meta: Mapping[str, Any], title: str, url: str = "") -> bool:
+        """Keep a report's or law's rendered body (and its page `url`, for the QR code) for
+        print; True if the page gets a PDF."""
+        self.urls[src_uri] = url
         if is_report(meta):
             self.reports[src_uri] = (str(meta.get("title") or title), content)
             return True
@@ -82,7 +82,8 @@ class PdfBuild:
         for src_uri, (title, content) in sorted(self.reports.items()):
             date = render.sources_date([self.docs_dir / src_uri] if self.docs_dir else [])
             info = html.DocInfo(title, self.settings.bureau, date)
-            written.append(self._render(html.report_html(content, info), site_dir, paths.pdf_path(src_uri)))
+            url = qr.page_url(self.settings.site_url, self.urls.get(src_uri, ""))
+            written.append(self._render(html.report_html(content, info, url), site_dir, paths.pdf_path(src_uri)))
         return written
 
     def _write_handbook(self, site_dir: Path) -> list[str]:
@@ -100,10 +101,7 @@ class PdfBuild:
                                             paths.pdf_path(f"handbook/{law.stem}.md")))
         if not {law.stem for law in self.book.laws} <= set(self.laws):
             return written  # `mkdocs serve --dirty` rebuilt only some laws: keep the last whole book
-        info = html.DocInfo(self.book.title, self.settings.bureau, date)
-        book_html = html.handbook_html(self.book.title, self.settings.bureau, date.year, groups, info,
-                                       self.settings.handbook_size)
-        written.append(self._render(book_html, site_dir, paths.HANDBOOK_PDF))
+        written.append(self._render(self._book_html(groups), site_dir, paths.HANDBOOK_PDF))
         start = time.perf_counter()
         signature = self.settings.booklet_signature
         self.renderer.derive(site_dir / paths.HANDBOOK_PDF, site_dir / paths.HANDBOOK_BOOKLET_PDF,
@@ -112,12 +110,31 @@ class PdfBuild:
         written.append(paths.HANDBOOK_BOOKLET_PDF)
         return written
 
+    def _book_html(self, groups: list[tuple[str, list[html.LawPrint]]]) -> str:
+        """The book's print HTML; its 版权页 states the 印张 of the book's own page count,
+        so the book is laid out once with a provisional count to learn it."""
+        settings, book = self.settings, self.book
+        info = html.DocInfo(book.title, settings.bureau, render.source_date())
+        qr_block = qr.block(qr.page_url(settings.site_url, "handbook/"), qr.LAW_CAPTION)
+        preface = frontmatter_pages.preface_section(self.preface) if self.preface else ""
+
+        def make(pages: int) -> str:
+            front = frontmatter_pages.imprint_page(book.title, settings.imprint, settings.handbook_size, pages,
+                                                   qr_block) + preface
+            return html.handbook_html(book.title, settings.bureau, frontmatter_pages.print_year(settings.imprint),
+                                      groups, info, settings.handbook_size, front,
+                                      self.preface.title if self.preface else "")
+
+        return make(self.renderer.page_count(make(0)))
+
     def _groups(self) -> list[tuple[str, list[html.LawPrint]]]:
         """Book order from the handbook: categories, then 历史文本; only laws rendered this build."""
         groups = [(c.name, c.laws) for c in self.book.categories] + [(HISTORY, self.book.history)]
         out = []
         for name, entries in groups:
-            laws = [html.LawPrint(e.stem, e.title, name, self.laws[e.stem]) for e in entries if e.stem in self.laws]
+            laws = [html.LawPrint(e.stem, e.title, name, self.laws[e.stem],
+                                  qr.page_url(self.settings.site_url, self.urls.get(e.src_uri, "")))
+                    for e in entries if e.stem in self.laws]
             if laws:
                 out.append((name, laws))
         return out

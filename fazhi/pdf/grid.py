@@ -29,6 +29,8 @@ import unicodedata
 from lxml import html as lhtml
 
 from fazhi import contract
+from fazhi.pdf import halfwidth
+from fazhi.pdf.halfwidth import TIGHT
 
 BREAK = " "
 #: Where 禁则 forbid a break (before ，。 after “《), a no-break space still takes its share
@@ -47,6 +49,8 @@ SKIP_CLASSES = {"fz-no-grid", contract.TITLE, contract.SIGNATURE}
 #: Numbers (一、 第一条) are labels set solid: the slack goes to the text after them. Text
 #: extractors also read the widened gaps of a short run as a word space where it ends.
 SOLID_CLASSES = contract.SOLID_CLASSES
+#: Marks the faces halve when two touch (halfwidth.py).
+MARKS = set(halfwidth.CLOSING) | set(halfwidth.OPENING)
 _WS = re.compile(r"(\s+)")
 
 
@@ -68,10 +72,19 @@ def may_break(before: str, after: str) -> bool:
 
 def may_stretch(before: str, after: str) -> bool:
     """True where a line may be widened between `before` and `after` without breaking it
-    there: next to a Chinese character, but not inside a word, a number, —— or ……."""
+    there: next to a Chinese character, but not inside a word, a number, —— or ……, nor
+    between two marks (。” （“: the face halves one of them only when they touch, halfwidth.py)."""
     if not before or before.isspace() or after.isspace():
         return False
+    if before in MARKS and after in MARKS:
+        return False
     return (is_wide(before) or is_wide(after)) and not (before == after and before in "—…")
+
+
+def break_space(before: str, after: str) -> str:
+    """The break space between `before` and `after`: TIGHT between a closing and an opening
+    mark (》《 ，“), so that the face halves the closing one (halfwidth.py), else BREAK."""
+    return TIGHT if before in halfwidth.CLOSING and after in halfwidth.OPENING else BREAK
 
 
 def spaced(text: str, previous: str) -> tuple[str, str]:
@@ -80,7 +93,7 @@ def spaced(text: str, previous: str) -> tuple[str, str]:
     out = []
     for ch in text:
         if may_break(previous, ch):
-            out.append(BREAK)
+            out.append(break_space(previous, ch))
         elif may_stretch(previous, ch):
             out.append(STRETCH)
         out.append(ch)

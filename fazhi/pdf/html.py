@@ -16,7 +16,7 @@ from lxml import html as lhtml
 
 from fazhi import contract
 from fazhi.search.dictionary import general_dictionary
-from fazhi.pdf import grid
+from fazhi.pdf import grid, qr
 
 #: A 2号 (22 pt) title line in the 156 mm 版心 holds 20 字; longer titles are split in two.
 TITLE_CHARS_PER_LINE = 20
@@ -115,13 +115,14 @@ def document(body: str, info: DocInfo, body_class: str) -> str:
     )
 
 
-def report_html(content: str, info: DocInfo) -> str:
-    """Print HTML of a 公文 report from its rendered page body (head, body, signature)."""
+def report_html(content: str, info: DocInfo, url: str = "") -> str:
+    """Print HTML of a 公文 report from its rendered page body (head, body, signature), with
+    a QR code to its web page `url` after the signature (none without a URL)."""
     root = fragment(content)
     run_in(root)
     balance_title(root)
     grid.justify(root)
-    return document(serialize(root), info, "fz-report")
+    return document(serialize(root) + qr.block(url, qr.REPORT_CAPTION), info, "fz-report")
 
 
 # --------------------------------------------------------------------------- handbook
@@ -134,6 +135,7 @@ class LawPrint:
     title: str
     category: str
     content: str
+    url: str = ""  # the law's page on the site, for its QR code ("" without site_url)
 
 
 def law_section(law: LawPrint, in_book: set[str]) -> str:
@@ -157,6 +159,8 @@ def law_section(law: LawPrint, in_book: set[str]) -> str:
                 del el.attrib["href"]
     for h1 in root.iter("h1"):
         h1.set("class", ((h1.get("class") or "") + " fz-law-title").strip())
+        if law.url:
+            h1.addnext(lhtml.fragment_fromstring(qr.block(law.url, qr.LAW_CAPTION)))
         break
     grid.justify(root)
     return f'<section class="fz-law" id="law-{law.stem}">\n{serialize(root)}\n</section>'
@@ -179,16 +183,20 @@ def _book_target(href: str, stem: str, in_book: set[str]) -> str | None:
 COVER_CHARS_PER_LINE = 10
 
 
-def cover(title: str, bureau: str, year: int) -> str:
+def cover(title: str, bureau: str, year: int | None) -> str:
+    """The title page; the year (from 印制日期) only when known."""
     lines = "<br>".join(escape(line) for line in title_lines(title, COVER_CHARS_PER_LINE))
+    year_line = f'<div class="fz-cover-year">{year}年</div>' if year else ""
     return (f'<section class="fz-cover"><div class="fz-cover-title">{lines}</div>'
-            f'<div class="fz-cover-bureau">{escape(bureau)}</div>'
-            f'<div class="fz-cover-year">{year}年</div></section>')
+            f'<div class="fz-cover-bureau">{escape(bureau)}</div>{year_line}</section>')
 
 
-def toc(groups: list[tuple[str, list[LawPrint]]]) -> str:
-    """目录: categories and law titles with page numbers from target-counter (print.css)."""
+def toc(groups: list[tuple[str, list[LawPrint]]], preface_title: str = "") -> str:
+    """目录: the 前言 (when there is one), categories and law titles with page numbers from
+    target-counter (print.css)."""
     parts = ['<nav class="fz-toc"><h1 class="fz-toc-title">目　录</h1>']
+    if preface_title:
+        parts.append(f'<ul class="fz-toc-front"><li><a href="#preface">{escape(preface_title)}</a></li></ul>')
     for name, laws in groups:
         parts.append(f'<div class="fz-toc-category">{escape(name)}</div><ul>')
         parts.extend(f'<li><a href="#law-{law.stem}">{escape(law.title)}</a></li>' for law in laws)
@@ -197,12 +205,13 @@ def toc(groups: list[tuple[str, list[LawPrint]]]) -> str:
     return "".join(parts)
 
 
-def handbook_html(title: str, bureau: str, year: int, groups: list[tuple[str, list[LawPrint]]],
-                  info: DocInfo, size: str) -> str:
-    """The whole handbook: cover, 目录, then every law from a new right-hand page."""
+def handbook_html(title: str, bureau: str, year: int | None, groups: list[tuple[str, list[LawPrint]]],
+                  info: DocInfo, size: str, front: str = "", preface_title: str = "") -> str:
+    """The whole handbook: cover, then `front` (版权页 and 前言, frontmatter_pages.py), 目录,
+    then every law from a new right-hand page."""
     in_book = {law.stem for _, laws in groups for law in laws}
     sections = [law_section(law, in_book) for _, laws in groups for law in laws]
-    body = cover(title, bureau, year) + toc(groups) + "\n".join(sections)
+    body = cover(title, bureau, year) + front + toc(groups, preface_title) + "\n".join(sections)
     return document(body, info, f"fz-book fz-{size.lower()}")
 
 

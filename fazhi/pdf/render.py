@@ -20,12 +20,12 @@ from typing import Sequence
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from fazhi.pdf import fonts, textlayer
+from fazhi.pdf import compress, fonts, textlayer
 from fazhi.site.repeatable import last_commit_epoch
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
-RENDER_VERSION = "3"
+RENDER_VERSION = "5"
 #: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
 STALE_SECONDS = 24 * 3600
 
@@ -51,6 +51,7 @@ class Renderer:
     """Renders print HTML to PDF files through a cache folder (e.g. <project>/.cache/pdf)."""
 
     cache_dir: Path
+    faces: tuple[fonts.Face, ...] = fonts.FACES  # fonts.configured_faces(extra.fazhi.pdf.fonts)
     rendered: int = 0
     reused: int = 0
     _font_css: str | None = field(default=None, repr=False)
@@ -59,7 +60,7 @@ class Renderer:
 
     def bound(self) -> list[fonts.Bound]:
         if self._bound is None:
-            self._bound = fonts.bound_faces(self.cache_dir)
+            self._bound = fonts.bound_faces(self.cache_dir, faces=self.faces)
         return self._bound
 
     def font_css(self) -> str:
@@ -102,6 +103,17 @@ class Renderer:
         return weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).render(
             stylesheets=css, font_config=self._font_config)
 
+    def page_count(self, html: str) -> int:
+        """Pages of `html` laid out (as it prints: after compress.settle), remembered in the
+        cache by the HTML's key, so an unchanged book is not laid out again for it."""
+        remembered = self.cache_dir / f"{self.key(html)[:32]}.pages"
+        if remembered.is_file():
+            return int(remembered.read_text("ascii"))
+        _, document = compress.settle(html, self.document)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        remembered.write_text(str(len(document.pages)), "ascii")
+        return len(document.pages)
+
     def derive(self, source: Path, target: Path, variant: str, make) -> Path:
         """Write `make(source, target)`'s output via the cache, keyed by the source's bytes.
 
@@ -128,13 +140,22 @@ class Renderer:
         and cached PDFs unused for STALE_SECONDS (an old one is never needed by a running build)."""
         self._font_config = None
         cutoff = time.time() - STALE_SECONDS
-        for old in self.cache_dir.glob("*.pdf"):
+        for old in [*self.cache_dir.glob("*.pdf"), *self.cache_dir.glob("*.pages")]:
             if old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)
 
     def to_pdf(self, html: str, key: str) -> bytes:
-        """The PDF bytes, with grid.py's break spaces out of the text layer (textlayer.py)."""
-        breaks = {(b.face.family, 700 if b.face.weight == "bold" else 400): b.break_glyph for b in self.bound()}
-        return self.document(html).write_pdf(
-            pdf_identifier=key[:32].encode("ascii"),
-            finisher=lambda document, pdf: textlayer.drop_break_glyphs(document, pdf, breaks))
+        """The PDF bytes: tagged (structure tree of headings and paragraphs in reading order,
+        /Lang from <html lang>, the <title> in the title bar) for screen readers, with
+        grid.py's break spaces out of the text layer (textlayer.py) and the faces under
+        their own names (fonts.embedded_names)."""
+        breaks = {(b.face.family, 700 if b.face.weight == "bold" else 400): (b.break_glyph, b.tight_glyph)
+                  for b in self.bound()}
+
+        def finish(document, pdf) -> None:
+            textlayer.drop_break_glyphs(document, pdf, breaks)
+            fonts.embedded_names(document, pdf, self.bound())
+
+        _, document = compress.settle(html, self.document)  # 推入: marks halved where lines ask
+        return document.write_pdf(
+            pdf_identifier=key[:32].encode("ascii"), pdf_variant="pdf/ua-1", finisher=finish)

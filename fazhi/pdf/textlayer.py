@@ -8,6 +8,11 @@ finds no character there, so "为了加强" is extracted as written. The source'
 use the ordinary space glyph and stay. Text boxes that continue one another on a line are
 then joined (_join), so that no extractor reads the seam between them as a space.
 
+In a tagged PDF (pdf_tags) WeasyPrint wraps every text box in a marked-content sequence
+around its own text object (BDC BT … ET EMC), so no two boxes share a text object and none
+could be joined: _nest first moves each sequence inside its text object (BT BDC … EMC ET,
+as PDF 32000-1 14.6 allows) and merges text objects that follow one another.
+
 Runs as WeasyPrint's `finisher`, on the PDF objects before they are written; glyph
 positions stay as WeasyPrint set them.
 """
@@ -23,12 +28,12 @@ _TJ = re.compile(rb"\[(.*)\] TJ$", re.S)
 _TOKEN = re.compile(rb"<([0-9a-f]*)>|([^<>]+)")
 
 
-def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], int]) -> None:
+def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], tuple[int, ...]]) -> None:
     """Replace break glyphs by displacement in every content stream of `pdf`, and join
     text boxes that continue one another on a line (see _join).
 
-    `breaks` maps (family, weight) of a face, e.g. ("FZ-FangSong", 400), to its break glyph
-    id; `document` is the WeasyPrint document being written (its fonts, each shown in the
+    `breaks` maps (family, weight) of a face, e.g. ("fazhi-fangsong", 400), to the ids of
+    its break glyph and tight glyph (halfwidth.py); `document` is the WeasyPrint document being written (its fonts, each shown in the
     content streams under the resource name `font.hash`).
     """
     fonts, glyphs = {}, {}
@@ -36,27 +41,103 @@ def drop_break_glyphs(document, pdf: pydyf.PDF, breaks: dict[tuple[str, int], in
         if font.bitmap:
             continue
         fonts[font.hash.encode()] = font.widths
-        glyph = breaks.get((font.family, font.weight))
-        if glyph is not None:
-            glyphs[font.hash.encode()] = (f"{glyph:04x}".encode(), font.widths.get(glyph, 0))
+        ids = breaks.get((font.family, font.weight))
+        if ids:
+            glyphs[font.hash.encode()] = [(f"{glyph:04x}".encode(), font.widths.get(glyph, 0)) for glyph in ids]
     for obj in pdf.objects:
         if isinstance(obj, pydyf.Stream):
+            obj.stream[:] = _nest(obj.stream)
             _rewrite(obj.stream, glyphs)
             _join(obj.stream, fonts)
 
 
-def _rewrite(operations: list, glyphs: dict[bytes, tuple[bytes, int]]) -> None:
-    """Rewrite the TJ operations shown with a face that has a break glyph, in place."""
+def _rewrite(operations: list, glyphs: dict[bytes, list[tuple[bytes, int]]]) -> None:
+    """Rewrite the TJ operations shown with a face that has break glyphs, in place."""
     current = None
     for i, operation in enumerate(operations):
         if not isinstance(operation, bytes):
             continue
         if operation.endswith(b" Tf") and (font := _TF.match(operation)):
             current = glyphs.get(font.group(1))
-        elif current and operation.endswith(b"] TJ") and current[0] in operation:
-            shown = _TJ.match(operation)
-            if shown:
-                operations[i] = b"[" + _without(shown.group(1), *current) + b"] TJ"
+        elif current and operation.endswith(b"] TJ"):
+            for code, width in current:
+                shown = _TJ.match(operations[i]) if code in operations[i] else None
+                if shown:
+                    operations[i] = b"[" + _without(shown.group(1), code, width) + b"] TJ"
+            operations[i] = _SHIFT.sub(_split, operations[i])
+
+
+#: A TJ displacement (a number between glyph strings or at either end of the array).
+_SHIFT = re.compile(rb"(?<=[\[> ])(-?\d+(?:\.\d+)?)(?=[ <\]])")
+#: Largest displacement written as one number, in thousandths of the font size. pypdf reads
+#: any TJ number of at least 0.95 × half a space, either way, as a space (half of its
+#: default 200 when the subset has no space): a halved mark (halfwidth.py, +500) or a
+#: justified gap would read "自治区、 直辖市".
+SHIFT_LIMIT = 40
+
+
+def _split(match: re.Match) -> bytes:
+    """A TJ number larger than SHIFT_LIMIT as several numbers with the same sum (TJ adds
+    consecutive numbers), each at most SHIFT_LIMIT."""
+    value = float(match.group(1))
+    if abs(value) <= SHIFT_LIMIT:
+        return match.group(1)
+    sign = -1 if value < 0 else 1
+    whole, rest = divmod(abs(value), SHIFT_LIMIT)
+    parts = [sign * SHIFT_LIMIT] * int(whole) + ([sign * rest] if rest > 1e-9 else [])
+    return b" ".join(_number(part) for part in parts)
+
+
+#: Operators allowed both inside and outside a text object that WeasyPrint puts between
+#: a marked-content start and BT (transparency state, fill colour).
+_STATE = re.compile(rb"/\S+ gs$|[\d. ]+ (rg|g|k)$")
+
+
+def _marked(operation) -> bool:
+    """A marked-content operator or operand: tag name (str), property list, BDC/BMC/EMC."""
+    return not isinstance(operation, bytes) or operation in (b"BDC", b"BMC", b"EMC")
+
+
+def _nest(operations: list) -> list:
+    """`/Tag <<…>> BDC [state] BT … ET EMC` → `BT /Tag <<…>> BDC [state] … EMC ET`, and
+    `ET [state] BT` → `[state]`: one text object per run of text boxes, as without tags."""
+    out: list = []
+    i = 0
+    while i < len(operations):
+        operation = operations[i]
+        if operation in (b"BDC", b"BMC"):
+            j = i + 1  # past state operators and nested openings (a link's Link around its Span)
+            while j < len(operations) and (_marked(operations[j]) and operations[j] != b"EMC"
+                                           or _STATE.match(operations[j])):
+                j += 1
+            if j < len(operations) and operations[j] == b"BT":
+                start = len(out) - (2 if operation == b"BDC" else 1)  # the tag (and property list)
+                opening = out[start:] + [operation] + operations[i + 1:j]
+                del out[start:]
+                _begin_text(out)
+                out += opening
+                i = j + 1
+                continue
+        if operation == b"EMC" and out and out[-1] == b"ET":
+            out[-1:] = [b"EMC", b"ET"]
+        elif operation == b"BT":
+            _begin_text(out)
+        else:
+            out.append(operation)
+        i += 1
+    return out
+
+
+def _begin_text(out: list) -> None:
+    """Append BT to `out`, or continue the text object `out` ends with (after its ET only
+    state operators may follow, which are allowed inside a text object)."""
+    k = len(out)
+    while k > 0 and isinstance(out[k - 1], bytes) and _STATE.match(out[k - 1]):
+        k -= 1
+    if k > 0 and out[k - 1] == b"ET":
+        del out[k - 1]
+    else:
+        out.append(b"BT")
 
 
 _TM = re.compile(rb"1 0 0 -1 (\S+) (\S+) Tm$")
@@ -77,6 +158,8 @@ def _join(operations: list, fonts: dict[bytes, dict[int, int]]) -> None:
     font = size = None
     pending = None  # (index of a Tm that may go, its x, where the text before it ended)
     for i, operation in enumerate(operations):
+        if _marked(operation):
+            continue  # marked content (pdf_tags) does not move the text
         if operation.endswith(b" Tm"):
             matrix = _TM.match(operation)
             if not matrix:
