@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.law.handbook import NOT_LAWS
 from conftest import ROOT, cjk, reading_order
 from fazhi.pdf.paths import pdf_path
 
 pytestmark = pytest.mark.build
 
-SOURCES = sorted([*(ROOT / "docs" / "reports").glob("[0-9][0-9][0-9][0-9].md"), *(ROOT / "handbook").rglob("*.md")])
+SOURCES = sorted([*(ROOT / "docs" / "reports").glob("[0-9][0-9][0-9][0-9].md"),
+                  *(p for p in (ROOT / "handbook").rglob("*.md") if p.name not in NOT_LAWS)])
 
 
 def body(path: Path) -> str:

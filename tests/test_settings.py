@@ -80,6 +80,12 @@ def test_check_and_build_agree_when_the_handbook_lives_elsewhere(moved, tmp_path
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site/handbook/binzang-guanli-tiaoli/index.html").exists()
 
+    (moved / "laws/handbook.yml").write_text(
+        (moved / "laws/handbook.yml").read_text(encoding="utf-8") + "    - gone\n", encoding="utf-8")
+    missing = [str(d) for d in run([], root=moved).diagnostics]
+    assert any("列出的“gone”在 laws/ 中找不到" in line for line in missing), missing  # the folder as staff keep it
+    (moved / "laws/handbook.yml").write_text(
+        (moved / "laws/handbook.yml").read_text(encoding="utf-8").replace("    - gone\n", ""), encoding="utf-8")
     (moved / "laws/ceshi-tiaoli.md").write_text(DUPLICATED, encoding="utf-8")
     with (moved / "laws/handbook.yml").open("a", encoding="utf-8") as placed:
         placed.write("    - ceshi-tiaoli\n")

@@ -171,7 +171,7 @@ def load_handbook(root: Path) -> Handbook:
     diagnostics += _two_current_versions(entries.values(), root)
     for stem in placement:
         if stem not in entries and stem not in unreadable:
-            message = f"{CONFIG_NAME} 列出的“{stem}”在 handbook/ 中找不到"
+            message = f"{CONFIG_NAME} 列出的“{stem}”在 {root.name}/ 中找不到"
             diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)
 

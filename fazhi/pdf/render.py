@@ -20,12 +20,12 @@ from typing import Sequence
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from fazhi.pdf import compress, fonts, textlayer
+from fazhi.pdf import compress, fonts, tagids, textlayer
 from fazhi.site.repeatable import last_commit_epoch
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
-RENDER_VERSION = "5"
+RENDER_VERSION = "6"
 #: Cached PDFs no build has used for this long are deleted (keeps .cache/pdf small under serve).
 STALE_SECONDS = 24 * 3600
 
@@ -155,6 +155,7 @@ class Renderer:
         def finish(document, pdf) -> None:
             textlayer.drop_break_glyphs(document, pdf, breaks)
             fonts.embedded_names(document, pdf, self.bound())
+            tagids.stable_header_ids(pdf)
 
         _, document = compress.settle(html, self.document)  # 推入: marks halved where lines ask
         return document.write_pdf(
