@@ -57,25 +57,19 @@ class _Numbering(c.Type):
         return value
 
 
-class _Footer(c.Type):
-    """{"主办单位": "…", …}: only the fields a government site's footer shows."""
+class _Fields(c.Type):
+    """{"name": "text", …} with names from a fixed list (the footer's fields, the 版权页's lines);
+    an empty field is left out, as the page leaves it out."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__(dict, default={})
+        self.names = names
 
     def run_validation(self, value: object) -> dict[str, str]:
         value = super().run_validation(value)
-        unknown = [str(key) for key in value if key not in FOOTER_FIELDS]
+        unknown = [str(key) for key in value if key not in self.names]
         if unknown:
-            raise c.ValidationError(f"未知的项：{'、'.join(unknown)}；可用的项：{'、'.join(FOOTER_FIELDS)}")
-        return {str(k): str(v or "").strip() for k, v in value.items()}
-
-
-class _Imprint(c.Type):
-    """{"编印单位": …, "印数": …, "印制日期": …}: the 版权页 lines staff set; empty ones are left out."""
-
-    def run_validation(self, value: object) -> dict[str, str]:
-        value = super().run_validation(value)
-        unknown = [str(key) for key in value if key not in IMPRINT_KEYS]
-        if unknown:
-            raise c.ValidationError(f"未知的项：{'、'.join(unknown)}；可用的项：{'、'.join(IMPRINT_KEYS)}")
+            raise c.ValidationError(f"未知的项：{'、'.join(unknown)}；可用的项：{'、'.join(self.names)}")
         return {str(k): str(v).strip() for k, v in value.items() if v is not None and str(v).strip()}
 
 
@@ -95,7 +89,7 @@ class PdfSchema(base.Config):
     #: Licensed faces by role (a file path or an installed family name); checked by fazhi.pdf.fonts.
     fonts = c.Type(dict, default={})
     #: The 版权页 on the back of the handbook's title page.
-    imprint = _Imprint(dict, default={})
+    imprint = _Fields(IMPRINT_KEYS)
 
 
 class FazhiSchema(base.Config):
@@ -110,7 +104,7 @@ class FazhiSchema(base.Config):
     pdf = c.SubConfig(PdfSchema)
     staff_pages = c.SubConfig(StaffPagesSchema)
     #: The legal footer: 主办单位, contact, 网站标识码, 备案号 (empty fields are not shown).
-    footer = _Footer(dict, default={})
+    footer = _Fields(FOOTER_FIELDS)
 
 
 @dataclass(frozen=True)
