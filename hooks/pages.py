@@ -6,6 +6,8 @@ from fazhi.site import handbook as site
 from fazhi.site.glue import front_matter_lines, log, report, site_settings
 
 pages = PageExtensions()
+#: src_uri of a law page → the other versions of that law, found once per build (not per page).
+_versions: dict = {}
 
 
 def on_config(config):
@@ -17,14 +19,17 @@ def on_config(config):
 
 
 def on_files(files, config):
-    pages.law_targets = site.link_targets(site.load_book(config))
+    book = site.load_book(config)
+    pages.law_targets = site.link_targets(book)
+    _versions.clear()
+    _versions.update({law.src_uri: site.versions(book, law.src_uri) for law in book.laws})
     pages.law.link_counts.update(own=0, law=0)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     path = site.source_path(page.file, config)
-    versions = site.versions(site.load_book(config), page.file.src_uri)
+    versions = _versions.get(page.file.src_uri, ())
     scheme = pages.begin(PageSource(path, page.file.src_uri, page.meta, front_matter_lines(page, markdown), versions))
     if scheme == LAW_SCHEME:
         report(continuity.check_articles(page.file.content_string, path))
