@@ -15,11 +15,13 @@ import re
 import sys
 from pathlib import Path
 
+from fazhi.addresses import report_uri
 from fazhi.text import ids
 from fazhi.report import new as new_report
-from fazhi.check import run
-from fazhi.check.runner import display_path, find_root, load_settings
+from fazhi.check.runner import display_path, find_root
+from fazhi.project import Project
 from fazhi.settings import SettingsError
+from fazhi.site.config import check_project, load_project
 from fazhi.diagnostics import Diagnostic
 from fazhi.importer import import_file
 from fazhi.importer.report import Imported
@@ -70,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="文件", type=Path, help="要导入的 .docx 或 .txt 文件（UTF-8、GBK 均可）")
     imp.add_argument("-o", "--output", metavar="输出", type=Path,
                      help="写到哪个文件，例如 docs/reports/2025.md；不写时按标题中的年份（法律按名称）自动决定")
-    imp.add_argument("--law", action="store_true", help="导入的是法律法规（从国家法律法规数据库复制的全文），放入 handbook/")
+    imp.add_argument("--law", action="store_true", help="导入的是法律法规（从国家法律法规数据库复制的全文），放入手册文件夹（fazhi 插件的 handbook 设置，默认 handbook/）")
     imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
     chk = new(commands.add_parser, name="check", help="检查 Markdown 文件（编码、前置信息、编号、条文、链接）",
@@ -78,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
                           "凡会使正式构建失败的问题都报为“错误”或“警告”，此时退出码为 1；"
                           "“提示”不影响构建，退出码仍为 0。")
     chk.add_argument("paths", metavar="路径", nargs="*", type=Path,
-                     help="要检查的文件或文件夹（默认 docs/ 和手册文件夹，即 mkdocs.yml 中 extra.fazhi.handbook，默认 handbook/）")
+                     help="要检查的文件或文件夹（默认 docs/ 和手册文件夹，即 mkdocs.yml 中 fazhi 插件的 handbook 设置，默认 handbook/）")
     chk.add_argument("--fix", action="store_true", help="把 GBK 编码、带 BOM 或 Windows 换行的文件改存为 UTF-8，并删除零宽字符（U+200B 等），其余一字不改")
     chk.add_argument("-v", "--verbose", action="store_true", help="同时列出“提示”级别的信息")
 
@@ -102,23 +104,33 @@ def _print(diagnostics: list[Diagnostic], verbose: bool = True) -> None:
             print(item, file=sys.stderr)
 
 
-def _default_output(root: Path, imported: Imported, law: bool) -> Path | None:
+def _default_output(project: Project, imported: Imported, law: bool) -> Path | None:
     title = str(imported.meta.get("title") or "")
+    addresses = project.addresses
     if law:
-        return root / "handbook" / f"{ids.slugify(title.removeprefix('中华人民共和国'))}.md" if title else None
+        return addresses.handbook_dir / f"{ids.slugify(title.removeprefix('中华人民共和国'))}.md" if title else None
     match = _YEAR.search(title)
-    return root / "docs" / "reports" / f"{match.group(1)}.md" if match else None
+    return addresses.docs_dir / report_uri(int(match.group(1))) if match else None
+
+
+def _project() -> Project:
+    """The project around the working folder; a wrong setting raises SettingsError."""
+    return load_project(find_root(Path.cwd()))[0]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    root = find_root(Path.cwd())
+    try:
+        project = _project()
+    except SettingsError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
     try:
         imported = import_file(args.file, law=args.law)
     except (OSError, ValueError) as error:
         print(f"{args.file}: 错误：无法导入：{error}", file=sys.stderr)
         return 1
     _print(imported.diagnostics)
-    output = args.output or _default_output(root, imported, args.law)
+    output = args.output or _default_output(project, imported, args.law)
     if output is None:
         sys.stdout.write(imported.markdown)
         print("未能从标题中看出年份，结果已输出到屏幕；请用 -o 指定文件，例如 -o docs/reports/2025.md", file=sys.stderr)
@@ -129,7 +141,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(imported.markdown, encoding="utf-8")
     print(f"已写入 {output}", file=sys.stderr)
-    found = run([output], root=root).diagnostics
+    found = check_project(project.root, [output]).diagnostics
     if args.law:  # also when the output is not under handbook/, where check runs it anyway
         found = sorted(set(found) | set(check_articles(imported.markdown, display_path(output))))
     _print(found, verbose=False)
@@ -138,7 +150,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        result = run(args.paths, fix=args.fix)
+        result = check_project(find_root(Path.cwd()), args.paths, fix=args.fix)
     except SettingsError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
@@ -151,10 +163,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new_report(args: argparse.Namespace) -> int:
-    root = find_root(Path.cwd())
     try:
-        path = new_report.create(root, args.year, load_settings(root).bureau, force=args.force)
-    except FileExistsError as error:
+        project = _project()
+        path = new_report.create(project.addresses.docs_dir, args.year, project.settings.bureau, force=args.force)
+    except (FileExistsError, SettingsError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
     print(f"已新建 {path}：请把其中的“{new_report.PLACEHOLDER}”替换为正文，写好后运行 fazhi check", file=sys.stderr)
@@ -163,8 +175,9 @@ def cmd_new_report(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from fazhi.compare.command import run as compare
+    from fazhi.pdf.build import cache_dir
 
-    return compare(args.old, args.new, args.output, find_root(Path.cwd()) / ".cache" / "pdf")
+    return compare(args.old, args.new, args.output, cache_dir(find_root(Path.cwd()) / "mkdocs.yml"))
 
 
 def main(argv: list[str] | None = None) -> int:

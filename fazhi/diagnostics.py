@@ -1,6 +1,6 @@
 """Findings about a source file, printed as `path:line:col: level: message`.
 
-One type shared by the Markdown extensions (reported by the MkDocs hooks as
+One type shared by the Markdown extensions (reported by the build's steps as
 warnings, so `mkdocs build --strict` fails on them) and by `fazhi check`.
 """
 

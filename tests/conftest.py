@@ -59,9 +59,9 @@ def build_site(config_dir: Path, out_dir: Path, *, strict: bool = True, pdf: boo
 
 
 def copy_project(dest: Path, *, with_handbook: bool = True) -> Path:
-    """A copy of the project's sources (config, docs, hooks, handbook) to build variants of."""
+    """A copy of the project's sources (config, docs, handbook, overrides) to build variants of."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "handbook", "overrides"):
+    for name in ("mkdocs.yml", "docs", "handbook", "overrides"):
         src = ROOT / name
         if not src.exists() or (name == "handbook" and not with_handbook):
             continue

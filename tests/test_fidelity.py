@@ -11,7 +11,7 @@ import pytest
 
 from fazhi.law.handbook import NOT_LAWS
 from conftest import ROOT, cjk, reading_order
-from fazhi.pdf.paths import pdf_path
+from fazhi.addresses import pdf_path
 
 pytestmark = pytest.mark.build
 

@@ -5,7 +5,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import LAWS, cjk
-from fazhi.law.extension import LawExtension, LawTarget, PageSettings
+from fazhi.law.extension import LawExtension, LawTarget
+from fazhi.page_source import LAW_SCHEME, PageSource
 from fazhi.text.frontmatter import body_start
 from fazhi.report.extension import NumberingExtension
 
@@ -37,7 +38,7 @@ SMALL = """# 某某条例
 
 def render(text, meta=None, laws=None, path="handbook/x.md", offset=0):
     ext = LawExtension()
-    ext.begin_document(PageSettings(True, path, offset, meta or {}, laws or {}))
+    ext.begin_document(PageSource(path, meta=meta or {}, line_offset=offset, scheme=LAW_SCHEME, law_targets=laws or {}))
     md = markdown.Markdown(extensions=["attr_list", NumberingExtension(scheme="law"), ext, "toc"])
     html = md.convert(text)
     return BeautifulSoup(html, "html.parser"), ext.diagnostics.drain(), md.toc_tokens
@@ -143,7 +144,7 @@ def test_current_text_has_no_banner():
 
 def test_inactive_pages_untouched():
     ext = LawExtension()
-    ext.begin_document(PageSettings(active=False))
+    ext.begin_document(PageSource(scheme="gongwen"))
     html = markdown.markdown(SMALL, extensions=[ext])
     assert "fz-article" not in html and "<!-- INFO END -->" in html
 

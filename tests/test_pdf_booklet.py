@@ -64,18 +64,13 @@ def test_signatures_nest_in_order():
 
 def test_handbook_booklet(built_site):
     """The bundled handbook's booklet: pages a multiple of 4, sheet 1 front = pages N and 1,
-    N being the last page of the first signature (mkdocs.yml extra.fazhi.pdf.booklet_signature)."""
-    import yaml
+    N being the last page of the first signature (the fazhi plugin's pdf.booklet_signature)."""
     from pypdf import PdfReader
 
     from conftest import ROOT
+    from fazhi.site.config import load_project
 
-    class Loader(yaml.SafeLoader):  # mkdocs.yml may hold !!python/name tags: ignore them
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
-    signature = config["extra"]["fazhi"]["pdf"]["booklet_signature"]
+    signature = load_project(ROOT)[0].settings.pdf.booklet_signature
     book = PdfReader(built_site / "pdf" / "handbook.pdf")
     imposed = PdfReader(built_site / "pdf" / "handbook-booklet.pdf")
     n = len(book.pages)

@@ -77,7 +77,7 @@ def test_configured_face_by_path_is_used_and_named(tmp_path):
 def test_bad_font_setting_says_what_to_fix(setting, message):
     with pytest.raises(fonts.FontMissing) as error:
         fonts.configured_faces(setting)
-    assert message in str(error.value) and "extra.fazhi.pdf.fonts" in str(error.value)
+    assert message in str(error.value) and "fazhi 插件的 pdf.fonts" in str(error.value)
 
 
 def test_configured_family_name_found_by_fontconfig():

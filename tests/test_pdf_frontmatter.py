@@ -1,5 +1,5 @@
 """The handbook's front matter as a reader of the printed book finds it: title page, 版权页 on
-its back (facts from extra.fazhi.pdf.imprint, each line left out when not set; 印张 from the
+its back (facts from the plugin's pdf.imprint, each line left out when not set; 印张 from the
 page count), 编印说明 from handbook/preface.md in the 目录, blank versos blank."""
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ def test_a5_pages(handbook):
 
 
 def test_cover(handbook, book):
-    """Title and bureau; the year only from extra.fazhi.pdf.imprint.印制日期 (test_pdf_frontmatter),
+    """Title and bureau; the year only from the plugin's pdf.imprint.印制日期 (test_pdf_frontmatter),
     never the build clock's: mkdocs.yml sets none, so the cover has none."""
     pages, _ = handbook
     cover = "".join(line.plain for line in pages[0])

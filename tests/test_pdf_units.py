@@ -5,7 +5,8 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from fazhi.settings import Settings, SettingsError
+from fazhi.settings import SettingsError
+from fazhi.site.config import settings_of
 
 from fazhi.pdf import build, grid
 from fazhi.pdf import html as print_html
@@ -69,7 +70,7 @@ def test_title_lines_break_between_words():
 
 def test_settings_accept_a4_a5_only():
     def pdf(**options):
-        return build.PdfSettings.from_site(Settings.from_extra({"fazhi": {"pdf": options}}))
+        return build.PdfSettings.from_site(settings_of({"pdf": options}))
 
     assert pdf(handbook_size="a4").handbook_size == "A4"
     with pytest.raises(SettingsError, match="law_size.*B5"):

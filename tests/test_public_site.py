@@ -11,15 +11,17 @@ import pytest
 
 from conftest import build_site, copy_project
 from fazhi.site import staff_pages
-from fazhi.settings import Settings, SettingsError
+from fazhi.settings import SettingsError
+from fazhi.site.config import settings_of
+from fazhi.site.context import SiteBuild
 from fazhi.site.footer import footer_rows
 
 
 def test_footer_shows_filled_fields_in_order_and_links_the_registries():
-    rows = footer_rows(Settings.from_extra({"fazhi": {"footer": {
+    rows = footer_rows(settings_of({"footer": {
         "公安机关备案号": "吉公网安备 22042202000123号", "主办单位": "东辽县民政局", "联系电话": "",
         "ICP备案号": "吉ICP备12345678号-1", "电子邮箱": "mzj@example.gov.cn",
-    }}}).footer)
+    }}).footer)
     assert [row.label for row in rows] == ["主办单位", "电子邮箱", "ICP备案号", "公安机关备案号"]
     by_label = {row.label: row for row in rows}
     assert by_label["主办单位"].href == ""
@@ -28,12 +30,12 @@ def test_footer_shows_filled_fields_in_order_and_links_the_registries():
     assert by_label["公安机关备案号"].href.endswith("22042202000123")
     assert by_label["电子邮箱"].href == "mailto:mzj@example.gov.cn"
     assert footer_rows({}) == []
-    assert footer_rows(Settings.from_extra({"fazhi": {"footer": {"ICP备案号": None}}}).footer) == []
+    assert footer_rows(settings_of({"footer": {"ICP备案号": None}}).footer) == []
 
 
 def test_footer_names_an_unknown_field_in_chinese():
-    with pytest.raises(SettingsError, match="extra.fazhi.footer.*未知的项：备案号.*可用的项：主办单位"):
-        Settings.from_extra({"fazhi": {"footer": {"备案号": "吉ICP备1号"}}})
+    with pytest.raises(SettingsError, match="footer 有误.*未知的项：备案号.*可用的项：主办单位"):
+        settings_of({"footer": {"备案号": "吉ICP备1号"}})
 
 
 class _Files:
@@ -52,18 +54,17 @@ class _Files:
 @pytest.mark.parametrize("command, publish, kept", [
     ("build", False, False), ("serve", False, True), ("build", True, True), ("gh-deploy", False, False),
 ])
-def test_staff_guide_only_in_previews_unless_published(command, publish, kept, monkeypatch):
-    monkeypatch.setattr(staff_pages, "_command", "build")
-    staff_pages.note_command(command)
+def test_staff_guide_only_in_previews_unless_published(command, publish, kept):
     files = _Files(["index.md", "guide.md"])
-    settings = Settings.from_extra({"fazhi": {"staff_pages": {"pages": ["guide.md"], "publish": publish}}})
-    staff_pages.drop_staff_pages(files, settings.staff_pages, settings.publish_staff_pages)
+    settings = settings_of({"staff_pages": {"pages": ["guide.md"], "publish": publish}})
+    keep = settings.publish_staff_pages or SiteBuild(command=command).serving
+    staff_pages.drop_staff_pages(files, settings.staff_pages, keep)
     assert ("guide.md" in files.names) is kept and "index.md" in files.names
 
 
 def test_staff_pages_setting_errors_are_chinese():
-    with pytest.raises(SettingsError, match="extra.fazhi.staff_pages.*publish"):
-        Settings.from_extra({"fazhi": {"staff_pages": {"publish": "yes"}}})
+    with pytest.raises(SettingsError, match="staff_pages 有误.*publish"):
+        settings_of({"staff_pages": {"publish": "yes"}})
 
 
 @pytest.mark.build

@@ -7,7 +7,9 @@ import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from conftest import ROOT
 
+from fazhi.addresses import Addresses
 from fazhi.publish import releases
 from fazhi.publish.build import _readable
 from fazhi.publish.publisher import page_path
@@ -66,7 +68,7 @@ def test_prune_keeps_the_newest_and_never_the_live_one(tmp_path):
     ("docs/assets/fazhi.css", None),
 ])
 def test_changed_sources_are_named_by_their_page_address(source, page):
-    assert page_path(source) == page
+    assert page_path(source, Addresses(ROOT)) == page
 
 
 @pytest.mark.parametrize("line, shown", [

@@ -1,18 +1,18 @@
 """Internal links whose target file does not exist.
 
 Pages link by source path (`2024.md`, `../handbook/xianfa.md#t10`); the site mounts
-docs/ at its root and handbook/ at /handbook/, and links resolve in that tree.
+docs/ at its root and the handbook folder at /handbook/ (fazhi.addresses), and links resolve
+in that tree, whatever folder holds the laws on disk.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from urllib.parse import unquote
 
 from fazhi.diagnostics import Diagnostic
-from fazhi.law.index_page import INDEX_SRC_URI
+from fazhi.addresses import HANDBOOK_INDEX, Addresses
 from fazhi.check.markers import body_lines
 from fazhi.check.source import Source
 
@@ -22,19 +22,14 @@ _CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 #: Pages the build generates without a source file (the handbook's index, by fazhi.law).
-GENERATED_PAGES = {INDEX_SRC_URI}
+GENERATED_PAGES = {HANDBOOK_INDEX}
 
 
-def site_file(root: Path, uri: str) -> Path:
-    """The source file for a site path: handbook/… in the project root, the rest in docs/."""
-    return root / uri if uri.startswith("handbook/") else root / "docs" / uri
+def exists(addresses: Addresses, uri: str) -> bool:
+    return uri in GENERATED_PAGES or addresses.source_file(uri) is not None
 
 
-def exists(root: Path, uri: str) -> bool:
-    return uri in GENERATED_PAGES or site_file(root, uri).exists()
-
-
-def check_links(source: Source, root: Path) -> list[Diagnostic]:
+def check_links(source: Source, addresses: Addresses) -> list[Diagnostic]:
     found = []
     for line, text in body_lines(source):
         for match in _LINK.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)):
@@ -43,6 +38,6 @@ def check_links(source: Source, root: Path) -> list[Diagnostic]:
                 continue
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             uri = posixpath.normpath(posixpath.join(posixpath.dirname(source.uri), path))
-            if uri.startswith("../") or not exists(root, uri):
+            if uri.startswith("../") or not exists(addresses, uri):
                 found.append(Diagnostic(source.path, line, match.start() + 1, "error", f"链接目标“{target}”不存在"))
     return found

@@ -1,25 +1,22 @@
 """What the build's own Markdown extensions would report, without building (never a twin).
 
 The body is rendered with the site's extensions — `NumberingExtension` under the page's
-scheme, and for law files `LawExtension` (structure, citations of missing articles) —
-so `fazhi check` reports exactly what `mkdocs build` would. Raw HTML goes through
-`fazhi.security.sanitize.find_unsafe_html`, the allow-list the security hook applies.
+scheme, for law files `LawExtension` (structure, citations of missing articles), and the
+raw-HTML allow-list `SanitizeExtension` — set up by `PageExtensions` exactly as the build's
+pages step sets them up, so `fazhi check` reports exactly what `mkdocs build` would.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 import markdown
 
 from fazhi.diagnostics import Diagnostic
-from fazhi.law.handbook import load_handbook
-from fazhi.pages import PageExtensions, PageSource
-from fazhi.security.sanitize import find_unsafe_html
-from fazhi.settings import Settings
-from fazhi.site.handbook import link_targets
+from fazhi.law.handbook import Handbook, load_handbook
+from fazhi.pages import PageExtensions, PageSource, law_targets
+from fazhi.project import Project
 from fazhi.check.source import Source
 
 
@@ -27,31 +24,28 @@ from fazhi.check.source import Source
 class Context:
     """Project-wide state shared by all files of one `fazhi check` run."""
 
-    root: Path
-    settings: Settings
-    #: The site's Markdown extensions (mkdocs.yml markdown_extensions) and their options.
-    extensions: list[str] = field(default_factory=list)
-    extension_configs: dict[str, dict] = field(default_factory=dict)
+    project: Project
     reported: set[Diagnostic] = field(default_factory=set)
 
     @cached_property
-    def handbook(self):
-        return load_handbook(self.settings.handbook_root(self.root))
+    def handbook(self) -> Handbook:
+        addresses = self.project.addresses
+        return load_handbook(addresses.handbook_dir, addresses.handbook_folder)
 
     @cached_property
     def pages(self) -> PageExtensions:
-        """fazhi's extensions, set up per file exactly as the build's hook does."""
-        pages = PageExtensions(self.settings)
-        pages.law_targets = link_targets(self.handbook)
+        """fazhi's extensions, set up per file exactly as the build's pages step does."""
+        pages = PageExtensions(self.project.settings)
+        pages.law_targets = law_targets(self.handbook)
         return pages
 
 
 def check_rendering(source: Source, context: Context) -> list[Diagnostic]:
-    pages = context.pages
+    pages, project = context.pages, context.project
     pages.begin(PageSource(source.path, source.uri, source.meta, source.body_offset))
-    extensions: list = [*context.extensions, *pages.extensions]
-    markdown.Markdown(extensions=extensions, extension_configs=context.extension_configs).convert(source.body)
-    return pages.drain() + find_unsafe_html(source.text, source.path)
+    extensions: list = [*project.markdown_extensions, *pages.extensions]
+    markdown.Markdown(extensions=extensions, extension_configs=dict(project.extension_configs)).convert(source.body)
+    return pages.drain()
 
 
 def check_handbook(context: Context) -> list[Diagnostic]:

@@ -1,8 +1,9 @@
 """`fazhi check`: run every check over the Markdown sources without building the site.
 
-Checks are small functions of a `Source`; `BUILD_CHECKS` are the ones the MkDocs hook
-runs too (the build already reports heading numbers and law structure through its
-extensions and broken links through MkDocs' own validation). Whatever fails the strict
+Checks are small functions of a `Source`; `BUILD_CHECKS` are the ones the build's checks
+step runs too (the build already reports heading numbers and law structure through its
+extensions and broken links through MkDocs' own validation). The project (settings, folders,
+Markdown extensions) comes from fazhi.site.config.load_project, as the build reads it. Whatever fails the strict
 publish build is an error or a warning here, and either makes `fazhi check` exit 1;
 notes (info) never do. Unreplaced template prompts fail both: they must not be published.
 """
@@ -14,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from fazhi.diagnostics import Diagnostic
-from fazhi.settings import Settings
+from fazhi.project import Project
 from fazhi.check.articles import check_continuity
 from fazhi.check.encoding import check_encoding, check_line_ends, check_tabs, fixed_bytes
 from fazhi.check.front_matter import check_front_matter
@@ -29,10 +28,9 @@ from fazhi.check.source import Source, load
 
 Check = Callable[[Source], list[Diagnostic]]
 
-#: Checks that need nothing but the file; all run in `fazhi check`, and in the build hook.
+#: Checks that need nothing but the file; all run in `fazhi check`, and in the build's checks step.
 BUILD_CHECKS: tuple[Check, ...] = (
     check_encoding, check_line_ends, check_tabs, check_front_matter, check_markers, check_placeholders)
-DOCS = "docs"
 
 
 def find_root(start: Path) -> Path:
@@ -41,49 +39,6 @@ def find_root(start: Path) -> Path:
         if (folder / "mkdocs.yml").exists():
             return folder
     return start
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold !!python/name tags (Material extensions); read them as plain values."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def load_config(root: Path) -> dict:
-    """mkdocs.yml as plain data ({} when there is none)."""
-    config = root / "mkdocs.yml"
-    if not config.exists():
-        return {}
-    return yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
-
-
-def load_settings(root: Path) -> Settings:
-    """extra.fazhi of the project, validated as the build validates it."""
-    return Settings.from_extra(load_config(root).get("extra") or {})
-
-
-def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
-    """The site's Markdown extensions and their options, as mkdocs.yml lists them."""
-    names: list[str] = []
-    options: dict[str, dict] = {}
-    for entry in config.get("markdown_extensions") or []:
-        if isinstance(entry, dict):
-            for name, values in entry.items():
-                names.append(name)
-                options[name] = dict(values or {})
-        else:
-            names.append(str(entry))
-    return names, options
-
-
-def site_uri(path: Path, root: Path, settings: Settings) -> str:
-    """Where a file sits in the site: reports/2024.md for docs/reports/2024.md, handbook/x.md for a law."""
-    resolved = path.resolve()
-    for base, prefix in ((root / DOCS, ""), (settings.handbook_root(root), "handbook/")):
-        if resolved.is_relative_to(base.resolve()):
-            return prefix + resolved.relative_to(base.resolve()).as_posix()
-    return path.name
 
 
 def display_path(path: Path) -> str:
@@ -115,24 +70,23 @@ def check_source(source: Source, context: Context) -> list[Diagnostic]:
     if source.decoded.encoding != "utf-8" or source.meta_error:
         return found
     found += check_rendering(source, context)
-    found += check_links(source, context.root)
+    found += check_links(source, context.project.addresses)
     if source.kind == "law":
         found += check_continuity(source) + check_handbook(context)
     return found
 
 
-def run(paths: list[Path], *, fix: bool = False, root: Path | None = None) -> Result:
-    root = root or find_root(Path.cwd())
-    config = load_config(root)
-    settings = Settings.from_extra(config.get("extra") or {})
-    context = Context(root, settings, *markdown_extensions(config))
-    result = Result(diagnostics=[Diagnostic("mkdocs.yml", 1, 1, "warning", m) for m in settings.unknown_key_messages()])
-    defaults = [folder for folder in (root / DOCS, settings.handbook_root(root)) if folder.exists()]
+def run(paths: list[Path], project: Project, *, fix: bool = False) -> Result:
+    """Check the files and folders in `paths` (by default the site's pages and the handbook)."""
+    addresses = project.addresses
+    context = Context(project)
+    result = Result()
+    defaults = [folder for folder in (addresses.docs_dir, addresses.handbook_dir) if folder.exists()]
     for path in markdown_files(paths or defaults):
         if not path.exists():
             result.diagnostics.append(Diagnostic(display_path(path), 1, 1, "error", "文件或文件夹不存在"))
             continue
-        source = load(path, display_path(path), site_uri(path, root, settings))
+        source = load(path, display_path(path), addresses.site_uri(path) or path.name)
         if fix and (data := fixed_bytes(source)) is not None:
             path.write_bytes(data)
             result.fixed.append(source.path)

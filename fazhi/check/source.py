@@ -8,11 +8,10 @@ from typing import Any
 
 import yaml
 
+from fazhi.addresses import REPORT_FILE, is_law_uri
 from fazhi.text.frontmatter import split_front_matter
 from fazhi.report.gongwen import is_report
-from fazhi.report.archive import REPORT_FILE
 from fazhi.importer.textfile import Decoded, decode
-from fazhi.law.handbook import NOT_LAWS
 
 
 @dataclass
@@ -38,8 +37,8 @@ class Source:
     @property
     def kind(self) -> str:
         """"law" for handbook files, "report" for 公文 reports, else "page"."""
-        if self.uri.startswith("handbook/") and self.uri.rsplit("/", 1)[-1] not in NOT_LAWS:
-            return "law"  # not preface.md, the printed handbook's 前言
+        if is_law_uri(self.uri):
+            return "law"  # not preface.md, the printed handbook's 编印说明
         if is_report(self.meta) or REPORT_FILE.match(self.uri):
             return "report"
         return "page"

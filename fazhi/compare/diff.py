@@ -1,6 +1,6 @@
 """Word-level differences inside a changed row, for <del>/<ins> marks.
 
-Both sides are cut into jieba words (the search dictionary's once-loaded tokenizer) and
+Both sides are cut into jieba words (fazhi.text.segment's once-loaded dictionary) and
 compared by their normalised form, so a stray space or (一) for （一） marks nothing. A
 difference whose two sides read the same once normalised (条件 against 条 件: jieba cuts
 them differently) is no difference either. Paragraph and article boundaries are tokens of
@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from fazhi.compare.units import normalise
-from fazhi.search.dictionary import general_dictionary
+from fazhi.text.segment import cut
 
 Mark = Literal["", "del", "ins"]
 #: Common runs of at most this many characters between two changes count as changed.
@@ -41,12 +41,11 @@ class _Token:
 
 def tokens(paragraphs_of_units: list[tuple[str, ...]]) -> list[_Token]:
     """Words of every paragraph, with a boundary token (empty text) before each paragraph."""
-    cut = general_dictionary().cut
     found: list[_Token] = []
     for u, paragraphs in enumerate(paragraphs_of_units):
         for p, text in enumerate(paragraphs):
             found.append(_Token("", "¶" if p else "§", u, p))
-            found += [_Token(word, normalise(word), u, p) for word in cut(text, HMM=False)]
+            found += [_Token(word, normalise(word), u, p) for word in cut(text)]
     return found
 
 

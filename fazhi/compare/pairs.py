@@ -13,13 +13,10 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+from fazhi.addresses import comparison_uri
 from fazhi.law.handbook import Handbook
 from fazhi.law.meta import chinese_date, is_superseded
 from fazhi.text.frontmatter import split_front_matter
-
-#: The folder under a current law's page where its comparison lives: handbook/<stem>/duizhao/.
-PAGE_NAME = "duizhao"
-
 
 @dataclass(frozen=True)
 class Version:
@@ -55,7 +52,7 @@ class Pair:
     @property
     def src_uri(self) -> str:
         """The generated page, under the newer version: handbook/<new stem>/duizhao.md."""
-        return f"handbook/{self.new.stem}/{PAGE_NAME}.md"
+        return comparison_uri(self.new.stem)
 
 
 def read_version(path: Path) -> Version:

@@ -26,9 +26,9 @@ Runs before the numbering treeprocessor (priority 6), so headings keep these ids
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -37,6 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from fazhi import contract
 from fazhi.diagnostics import Collector
+from fazhi.page_source import PageSource
 from fazhi.text.numerals import to_chinese
 from fazhi.law import meta as law_meta
 from fazhi.law.excerpt import excerpt_of
@@ -70,20 +71,6 @@ class LawTarget:
     excerpt: bool = False
 
 
-@dataclass
-class PageSettings:
-    """What the extension needs to know about the page it converts next (`begin_document`)."""
-
-    active: bool = False
-    path: str = "<text>"
-    line_offset: int = 0
-    meta: Mapping[str, Any] = field(default_factory=dict)
-    #: Normalised title (no 中华人民共和国) → the law page to link to.
-    laws: Mapping[str, LawTarget] = field(default_factory=dict)
-    #: The other versions of this law in the handbook (`law_meta.Version`), oldest first.
-    versions: tuple = ()
-
-
 class LawPreprocessor(Preprocessor):
     """Reads the structure from the source lines, then drops the two marker comments."""
 
@@ -92,7 +79,7 @@ class LawPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        if not self.ext.page.active:
+        if not self.ext.page.is_law:
             return lines
         excerpt = excerpt_of(self.ext.page.meta)
         self.ext.law = parse_blocks(blocks(lines), part_bian(excerpt.part) if excerpt else 1)
@@ -113,7 +100,7 @@ class LawTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        if not self.ext.page.active or self.ext.law is None:
+        if not self.ext.page.is_law or self.ext.law is None:
             return
         page, law, diagnostics = self.ext.page, self.ext.law, self.ext.diagnostics
         diagnostics.path, diagnostics.line_offset = page.path, page.line_offset
@@ -187,7 +174,7 @@ def division_levels(headings: list[Heading]) -> dict[str, int]:
 class _Renderer:
     """Rebuilds the page's top-level elements into the structure described above."""
 
-    def __init__(self, root, law: LawText, page: PageSettings, diagnostics: Collector, link_counts) -> None:
+    def __init__(self, root, law: LawText, page: PageSource, diagnostics: Collector, link_counts) -> None:
         self.root, self.law, self.page, self.diagnostics = root, law, page, diagnostics
         self.link_counts = link_counts
         self.own_title = normalise_title(law.title)
@@ -320,7 +307,7 @@ class _Renderer:
         if ref.foreign:
             return None, "own"
         if ref.law is not None:
-            target = self.page.laws.get(normalise_title(ref.law))
+            target = self.page.law_targets.get(normalise_title(ref.law))
             if target is None or normalise_title(ref.law) == self.own_title:
                 return None, "law"
             if ref.kind == "law":
@@ -345,7 +332,7 @@ class _Renderer:
 
     def _whole_code(self, ref: Reference) -> str | None:
         """An article of the code outside this excerpt: on the whole code's page, if the handbook has it."""
-        code = self.page.laws.get(self.own_title)
+        code = self.page.law_targets.get(self.own_title)
         if code is None or code.excerpt:  # no whole code here (an excerpt may stand for it)
             return None
         anchor = ref.article.anchor
@@ -391,20 +378,24 @@ class LawExtension(Extension):
     """Law pages rendered with their structure: one instance per build, set per page.
 
     `begin_document` tells it the page about to be converted (only pages whose numbering
-    scheme is `law` are touched); findings collect in `diagnostics` for the hook to report.
+    scheme is `law` are touched); findings collect in `diagnostics` for the owner to report
+    (the interface of fazhi.page_source).
     """
 
     def __init__(self, **kwargs) -> None:
         self.config = {}
         super().__init__(**kwargs)
-        self.page = PageSettings()
+        self.page = PageSource()
         self.law: LawText | None = None
         self.diagnostics = Collector()
         #: Links generated in this build: {"own": n, "law": m}.
         self.link_counts: dict[str, int] = {"own": 0, "law": 0}
 
-    def begin_document(self, page: PageSettings) -> None:
+    def begin_document(self, page: PageSource) -> None:
         self.page = page
+
+    def reset(self) -> None:
+        """Forget the last page's parsed law (Python-Markdown calls it for each new converter)."""
         self.law = None
 
     def extendMarkdown(self, md: Markdown) -> None:

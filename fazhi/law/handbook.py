@@ -27,6 +27,7 @@ import re
 import yaml
 from pypinyin import Style, lazy_pinyin
 
+from fazhi.addresses import NOT_LAWS, law_page, law_uri
 from fazhi.diagnostics import Diagnostic
 from fazhi.law import meta as law_meta
 from fazhi.law.excerpt import Excerpt, excerpt_of
@@ -38,9 +39,6 @@ CONFIG_NAME = "handbook.yml"
 DEFAULT_TITLE = "民政系统普法宣传手册"
 OTHER = "其他"
 HISTORY = "历史文本"
-URL_DIR = "handbook"
-#: Files in handbook/ that are not law texts.
-NOT_LAWS = {"README.md", "index.md", "preface.md"}  # preface.md: the printed handbook's 前言
 
 
 @dataclass(frozen=True)
@@ -81,12 +79,12 @@ class LawEntry:
     @property
     def src_uri(self) -> str:
         """Where the page pretends to live in docs/: handbook/<stem>.md."""
-        return f"{URL_DIR}/{self.stem}.md"
+        return law_uri(self.stem)
 
     @property
     def page(self) -> str:
         """The page's site path (directory URLs): handbook/<stem>/."""
-        return f"{URL_DIR}/{self.stem}/"
+        return law_page(self.stem)
 
 
 @dataclass
@@ -145,8 +143,13 @@ class Handbook:
         return targets
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Read every law file under `root` and `root`/handbook.yml into a Handbook."""
+def load_handbook(root: Path, shown_as: str | None = None) -> Handbook:
+    """Read every law file under `root` and `root`/handbook.yml into a Handbook.
+
+    Messages name files as staff know them: under `shown_as`, the folder as the settings give it
+    relative to mkdocs.yml (laws, content/laws), by default the folder's own name.
+    """
+    shown = shown_as or root.name
     config_path = root / CONFIG_NAME
     config = _read_config(config_path)
     placement = _placement(config)
@@ -159,7 +162,7 @@ def load_handbook(root: Path) -> Handbook:
             continue
         if stem in entries:
             message = f"文件名“{stem}”与 {entries[stem].src.name} 重复，页面地址会冲突，本文件未收入手册"
-            diagnostics.append(_diag(src, root, 1, message))
+            diagnostics.append(_diag(src, root, shown, 1, message))
             continue
         try:
             entries[stem] = _entry(src, placement.get(stem, OTHER))
@@ -167,29 +170,29 @@ def load_handbook(root: Path) -> Handbook:
             unreadable.add(stem)
     for stem, entry in list(entries.items()):
         if stem not in placement:
-            entries[stem] = _place_unlisted(entry, entries, placement, root, diagnostics)
-    diagnostics += _two_current_versions(entries.values(), root)
+            entries[stem] = _place_unlisted(entry, entries, placement, root, shown, diagnostics)
+    diagnostics += _two_current_versions(entries.values(), root, shown)
     for stem in placement:
         if stem not in entries and stem not in unreadable:
-            message = f"{CONFIG_NAME} 列出的“{stem}”在 {root.name}/ 中找不到"
-            diagnostics.append(_diag(config_path, root, _line_of(config_path, stem), message))
+            message = f"{CONFIG_NAME} 列出的“{stem}”在 {shown}/ 中找不到"
+            diagnostics.append(_diag(config_path, root, shown, _line_of(config_path, stem), message))
     return _assemble(str(config.get("title") or DEFAULT_TITLE), config, entries, diagnostics)
 
 
 def _place_unlisted(entry: LawEntry, entries: Mapping[str, LawEntry], placement: Mapping[str, str],
-                   root: Path, diagnostics: list[Diagnostic]) -> LawEntry:
+                   root: Path, shown: str, diagnostics: list[Diagnostic]) -> LawEntry:
     """A file handbook.yml does not list: in the category of another version of the same law
     (so a new version is a one-file job), else in 其他; either way the build says so."""
     sibling = next((e for e in entries.values() if e.title == entry.title and e.stem in placement), None)
     if sibling is None:
-        diagnostics.append(_diag(entry.src, root, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
+        diagnostics.append(_diag(entry.src, root, shown, 1, f"{CONFIG_NAME} 未列出本文件，已归入“{OTHER}”类", "info"))
         return entry
     message = f"{CONFIG_NAME} 未列出本文件，已按同名文本 {sibling.stem} 归入“{sibling.category}”类"
-    diagnostics.append(_diag(entry.src, root, 1, message, "info"))
+    diagnostics.append(_diag(entry.src, root, shown, 1, message, "info"))
     return replace(entry, category=sibling.category)
 
 
-def _two_current_versions(entries, root: Path) -> list[Diagnostic]:
+def _two_current_versions(entries, root: Path, shown: str) -> list[Diagnostic]:
     """A warning on each text whose title another current text also has: one must be superseded."""
     found = []
     current = [e for e in entries if not e.superseded]
@@ -198,7 +201,7 @@ def _two_current_versions(entries, root: Path) -> list[Diagnostic]:
         if twins:
             message = (f"与 {'、'.join(twins)} 同名，且都标为现行有效：请把较早的文本在前置信息中改为 "
                        "status: superseded，并在 status_note 中写明被哪个文本取代")
-            found.append(_diag(entry.src, root, 1, message))
+            found.append(_diag(entry.src, root, shown, 1, message))
     return found
 
 
@@ -266,8 +269,8 @@ def _entry(src: Path, category: str) -> LawEntry:
     )
 
 
-def _diag(path: Path, root: Path, line: int, message: str, level: str = "warning") -> Diagnostic:
-    return Diagnostic(f"{root.name}/{path.relative_to(root).as_posix()}", line, 1, level, message)
+def _diag(path: Path, root: Path, shown: str, line: int, message: str, level: str = "warning") -> Diagnostic:
+    return Diagnostic(f"{shown}/{path.relative_to(root).as_posix()}", line, 1, level, message)
 
 
 def _line_of(path: Path, needle: str) -> int:

@@ -13,7 +13,6 @@ from html import escape
 from fazhi.law.handbook import HISTORY, Handbook, LawEntry
 from fazhi.law.meta import BANNER_HEAD, EXCERPT_MARK
 
-INDEX_SRC_URI = "handbook/index.md"
 
 
 def index_markdown(book: Handbook) -> str:

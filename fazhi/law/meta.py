@@ -2,7 +2,7 @@
 
 Built from the file's front matter (title, level, 制定机关, 公布日期, 施行日期, status,
 status_note, source) as ElementTree elements, so the page content (which the print
-hook reuses) carries them. A superseded text must never pass for the law in force,
+step reuses) carries them. A superseded text must never pass for the law in force,
 so its banner comes first and says so in words, not only in colour. Two versions of one
 law in the handbook name each other here (现行文本 / 历史文本, with their dates), and an
 excerpt says which part of the code it holds.

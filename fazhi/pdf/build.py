@@ -1,8 +1,8 @@
 """The PDFs of one site build: collected while MkDocs renders pages, written after the build.
 
-Reports and law pages are captured from page.content (after the 公文 and law hooks), so the
+Reports and law pages are captured from page.content (after the report and law steps), so the
 PDF prints exactly the text of the web page. Settings live in mkdocs.yml under
-`extra.fazhi.pdf` (handbook_size, law_size: A4 or A5; booklet_signature: pages per
+the plugin's `pdf` option (handbook_size, law_size: A4 or A5; booklet_signature: pages per
 signature, a multiple of 4; fonts: licensed faces by role, see fonts.configured_faces).
 """
 
@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from mkdocs.utils import get_relative_url
-
+from fazhi.addresses import HANDBOOK_BOOKLET_PDF, HANDBOOK_PDF, law_uri, pdf_path, relative_url
 from fazhi.report.gongwen import is_report
 from fazhi.settings import Settings
 from fazhi.law.handbook import HISTORY, Handbook
-from fazhi.pdf import booklet, frontmatter_pages, html, paths, qr, render
+from fazhi.pdf import booklet, frontmatter_pages, html, qr, render
 
 @dataclass(frozen=True)
 class PdfSettings:
@@ -83,7 +82,7 @@ class PdfBuild:
             date = render.sources_date([self.docs_dir / src_uri] if self.docs_dir else [])
             info = html.DocInfo(title, self.settings.bureau, date)
             url = qr.page_url(self.settings.site_url, self.urls.get(src_uri, ""))
-            written.append(self._render(html.report_html(content, info, url), site_dir, paths.pdf_path(src_uri)))
+            written.append(self._render(html.report_html(content, info, url), site_dir, pdf_path(src_uri)))
         return written
 
     def _write_handbook(self, site_dir: Path) -> list[str]:
@@ -98,16 +97,16 @@ class PdfBuild:
             for law in laws:
                 info = html.DocInfo(law.title, self.settings.bureau, render.sources_date([sources[law.stem]]))
                 written.append(self._render(html.law_html(law, info, self.settings.law_size), site_dir,
-                                            paths.pdf_path(f"handbook/{law.stem}.md")))
+                                            pdf_path(law_uri(law.stem))))
         if not {law.stem for law in self.book.laws} <= set(self.laws):
             return written  # `mkdocs serve --dirty` rebuilt only some laws: keep the last whole book
-        written.append(self._render(self._book_html(groups), site_dir, paths.HANDBOOK_PDF))
+        written.append(self._render(self._book_html(groups), site_dir, HANDBOOK_PDF))
         start = time.perf_counter()
         signature = self.settings.booklet_signature
-        self.renderer.derive(site_dir / paths.HANDBOOK_PDF, site_dir / paths.HANDBOOK_BOOKLET_PDF,
+        self.renderer.derive(site_dir / HANDBOOK_PDF, site_dir / HANDBOOK_BOOKLET_PDF,
                              f"booklet-{signature}", lambda src, dst: booklet.impose(src, dst, signature))
-        self.timings[paths.HANDBOOK_BOOKLET_PDF] = time.perf_counter() - start
-        written.append(paths.HANDBOOK_BOOKLET_PDF)
+        self.timings[HANDBOOK_BOOKLET_PDF] = time.perf_counter() - start
+        written.append(HANDBOOK_BOOKLET_PDF)
         return written
 
     def _book_html(self, groups: list[tuple[str, list[html.LawPrint]]]) -> str:
@@ -149,9 +148,6 @@ class PdfBuild:
 _generations = itertools.count(1)
 _latest = 0
 _render_lock = threading.Lock()
-#: Set once per process by the hook's on_startup. Kept here, not in the hook module: MkDocs
-#: re-imports hook files on every rebuild under serve, but calls on_startup only once.
-serving = False
 
 
 def render_lock() -> threading.Lock:
@@ -181,10 +177,10 @@ def write_in_background(pdf_build: PdfBuild, site_dir: Path, done) -> threading.
 def links_html(page_url: str, pdf: str, extra: list[tuple[str, str]] = ()) -> str:
     """The 打印 / 下载PDF bar for a page (print.js makes 打印 open the print dialog;
     without JavaScript it opens the PDF, which prints as well)."""
-    href = get_relative_url(pdf, page_url)
+    href = relative_url(pdf, page_url)
     items = [f'<a class="fz-print-button" href="{href}" data-fz-print>打印</a>',
              f'<a href="{href}" download>下载PDF</a>']
-    items += [f'<a href="{get_relative_url(target, page_url)}" download>{label}</a>' for label, target in extra]
+    items += [f'<a href="{relative_url(target, page_url)}" download>{label}</a>' for label, target in extra]
     return f'<p class="fz-pdf-links">{" · ".join(items)}</p>\n'
 
 

@@ -239,7 +239,7 @@ def bound_faces(cache_dir: Path, dirs: tuple[Path, ...] = FONT_DIRS,
 
 
 def role(face: Face) -> str:
-    """The key of `face` in mkdocs.yml extra.fazhi.pdf.fonts: fangsong, heiti-bold, …"""
+    """The key of `face` in the fazhi plugin's pdf.fonts option: fangsong, heiti-bold, …"""
     return face.family.removeprefix("fazhi-") + ("-bold" if face.weight == "bold" else "")
 
 
@@ -249,7 +249,7 @@ REQUIRED_CHARS = "中华人民共和国法第一条，。、：；“”《》�
 
 
 def configured_faces(setting: Mapping[str, str] | None) -> tuple[Face, ...]:
-    """FACES with the faces named in extra.fazhi.pdf.fonts (a file path, or a family name
+    """FACES with the faces named in the plugin's pdf.fonts (a file path, or a family name
     that fontconfig knows, e.g. 方正仿宋_GBK) in place of the free defaults.
 
     A bureau that has licensed 方正仿宋_GBK or 方正小标宋 uses them this way; without the
@@ -261,13 +261,13 @@ def configured_faces(setting: Mapping[str, str] | None) -> tuple[Face, ...]:
     roles = {role(face): face for face in FACES}
     unknown = sorted(set(setting) - set(roles))
     if unknown:
-        raise FontMissing(f"mkdocs.yml 的 extra.fazhi.pdf.fonts 中有未知的字体用途 {'、'.join(unknown)}，"
+        raise FontMissing(f"mkdocs.yml 中 fazhi 插件的 pdf.fonts 中有未知的字体用途 {'、'.join(unknown)}，"
                           f"可用的是 {'、'.join(roles)}")
     return tuple(_configured(face, str(setting[role(face)])) if role(face) in setting else face for face in FACES)
 
 
 def _configured(face: Face, value: str) -> Face:
-    where = f"mkdocs.yml 的 extra.fazhi.pdf.fonts.{role(face)}"
+    where = f"mkdocs.yml 中 fazhi 插件的 pdf.fonts.{role(face)}"
     path, face_name = Path(value).expanduser(), ""
     if not path.is_absolute():
         path, face_name = _fontconfig_file(value, "bold" if face.weight == "bold" else "regular", where)

@@ -1,7 +1,7 @@
 """The handbook's front matter as a printed book has it: 版权页 on the back of the title
 page, an optional 前言/编印说明 (handbook/preface.md), each before the 目录.
 
-The 版权页 lines come from mkdocs.yml extra.fazhi.pdf.imprint (编印单位, 印数, 印制日期;
+The 版权页 lines come from the fazhi plugin's pdf.imprint option (编印单位, 印数, 印制日期;
 each line left out when not set); 开本 follows from the paper, 印张 from the page count
 (one 印张 is one side of a full sheet: 32 pages of an A5 book, 16 of an A4 one).
 """

@@ -1,6 +1,6 @@
 """Print HTML: the rendered page body without the site chrome, shaped for print.css.
 
-Input is what MkDocs renders into a page (page.content after all content hooks): the same
+Input is what MkDocs renders into a page (page.content after all content steps): the same
 Markdown, numbering, 公文 head and signature as the web page. Only print concerns are added
 here: run-in headings moved into their paragraph, title lines balanced, break points for
 two-edge justification (grid.py), and for the handbook a cover, a 目录 and one section per law.
@@ -15,7 +15,7 @@ from html import escape
 from lxml import html as lhtml
 
 from fazhi import contract
-from fazhi.search.dictionary import general_dictionary
+from fazhi.text.segment import cut
 from fazhi.pdf import grid, qr
 
 #: A 2号 (22 pt) title line in the 156 mm 版心 holds 20 字; longer titles are split in two.
@@ -64,7 +64,7 @@ def title_lines(title: str, chars_per_line: int = TITLE_CHARS_PER_LINE) -> list[
     if _width(title) <= chars_per_line:
         return [title]
     cuts, pos = [], 0
-    for word in general_dictionary().cut(title, HMM=False):
+    for word in cut(title):
         pos += len(word)
         cuts.append(pos)
     best = min(cuts[:-1] or [len(title) // 2], key=lambda c: abs(_width(title[:c]) - _width(title[c:])))

@@ -21,7 +21,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from fazhi.pdf import compress, fonts, tagids, textlayer
-from fazhi.site.repeatable import last_commit_epoch
+from fazhi.repeatable import last_commit_epoch
 
 STYLESHEET = Path(__file__).with_name("print.css")
 #: Bump when the Python side of print layout changes in a way the HTML does not show.
@@ -51,7 +51,7 @@ class Renderer:
     """Renders print HTML to PDF files through a cache folder (e.g. <project>/.cache/pdf)."""
 
     cache_dir: Path
-    faces: tuple[fonts.Face, ...] = fonts.FACES  # fonts.configured_faces(extra.fazhi.pdf.fonts)
+    faces: tuple[fonts.Face, ...] = fonts.FACES  # fonts.configured_faces(the plugin's pdf.fonts)
     rendered: int = 0
     reused: int = 0
     _font_css: str | None = field(default=None, repr=False)

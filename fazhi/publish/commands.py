@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from fazhi.check.runner import find_root
-from fazhi.pdf.paths import enabled as pdf_enabled
+from fazhi.settings import pdfs_wanted
 from fazhi.publish import releases
 from fazhi.publish.publisher import Target, publish, rollback
 
@@ -47,7 +47,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         say(f"错误：{root} 不是有提交的 git 仓库；发布的是已提交的内容，请先提交。")
         return 1
     git_dir, head = found.stdout.split()
-    target = Target(Path(git_dir), args.site, args.keep, pdf_enabled(), args.url or "")
+    target = Target(Path(git_dir), args.site, args.keep, pdfs_wanted(), args.url or "")
     return 0 if publish(target, head, say) else 1
 
 

@@ -13,10 +13,11 @@ import subprocess
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable
 
-from fazhi.law.handbook import NOT_LAWS
+from fazhi.addresses import HANDBOOK, Addresses, is_law_uri, page_address
+from fazhi.project import CONFIG_FILE, ProjectFile
 from fazhi.publish import releases
 from fazhi.publish.build import Outcome, build_env, check_and_build
 from fazhi.publish.checkout import commit_info, git, temporary_checkout
@@ -113,25 +114,22 @@ def rollback(site: Path, name: str | None, say: Say) -> bool:
 
 
 def changed_pages(git_dir: Path, old: str, new: str) -> list[str]:
-    """Site paths of the pages whose sources differ between two commits (added or modified)."""
+    """Site addresses of the pages whose sources differ between two commits (added or modified),
+    found through the new commit's own folders (fazhi.addresses: a handbook kept in laws/ too)."""
+    addresses = ProjectFile.parse(git(git_dir, "show", f"{new}:{CONFIG_FILE}")).addresses(Path("."))
     try:
-        names = git(git_dir, "diff", "--name-only", "--diff-filter=AMR", old, new, "--", "docs", "handbook")
+        names = git(git_dir, "diff", "--name-only", "--diff-filter=AMR", old, new)
     except subprocess.CalledProcessError:  # the old release came from a commit this repository lacks
         return []
-    return [page for page in map(page_path, names.splitlines()) if page is not None]
+    return [page for page in (page_path(name, addresses) for name in names.splitlines()) if page is not None]
 
 
-def page_path(source: str) -> str | None:
-    """docs/reports/2024.md → reports/2024/; docs/index.md → ''; handbook/…/x.md → handbook/x/."""
-    path = PurePosixPath(source)
-    if path.suffix != ".md":
+def page_path(source: str, addresses: Addresses) -> str | None:
+    """docs/reports/2024.md → reports/2024/; docs/index.md → ''; <handbook folder>/…/x.md → handbook/x/."""
+    uri = addresses.site_uri_of(source)
+    if uri is None or not uri.endswith(".md") or (uri.startswith(f"{HANDBOOK}/") and not is_law_uri(uri)):
         return None
-    if path.parts[0] == "handbook":
-        return None if path.name in NOT_LAWS else f"handbook/{path.stem}/"
-    parts = path.with_suffix("").parts[1:]
-    if parts[-1] in ("index", "README"):
-        parts = parts[:-1]
-    return "".join(f"{part}/" for part in parts)
+    return page_address(uri)
 
 
 def _build(target: Target, sha: str) -> Outcome:

@@ -6,21 +6,12 @@ matter, never kept by hand.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
+from fazhi.addresses import REPORT_FILE, pdf_path, report_uri
 
-from fazhi.site.nav import relink
-
-from fazhi.pdf.paths import enabled as pdf_enabled, pdf_path
-
-REPORT_FILE = re.compile(r"^reports/(?P<year>\d{4})\.md$")
 LIST_MARKER = "<!-- fazhi:reports-list -->"
-INDEX_SRC_URI = "reports/index.md"
-NAV_TITLE = "年度报告"
 
 
 @dataclass(frozen=True)
@@ -42,29 +33,14 @@ def entries(files: Iterable[tuple[str, str, Mapping[str, Any]]]) -> list[ReportE
     return sorted(found, key=lambda e: e.year, reverse=True)
 
 
-def list_markdown(reports: list[ReportEntry], base: str = "", site_root: str = "../") -> str:
-    """A Markdown table of the archive; links are relative to the reports index page."""
+def list_markdown(reports: list[ReportEntry], *, pdf: bool, base: str = "", site_root: str = "../") -> str:
+    """A Markdown table of the archive; links are relative to the reports index page. `pdf`:
+    whether this build writes PDFs to link to (FAZHI_PDF=0 builds have none)."""
     if not reports:
         return "暂无年度报告。"
-    pdf = pdf_enabled()  # FAZHI_PDF=0 builds have no PDFs to link to
     rows = ["| 年度 | 报告 | 成文日期 |" + (" PDF |" if pdf else ""), "| --- | --- | --- |" + (" --- |" if pdf else "")]
     for entry in reports:
         # Raw HTML: the PDF is written after the build, so MkDocs' link check cannot see it.
-        link = f' <a href="{site_root}{pdf_path(f"reports/{entry.year}.md")}">下载</a> |' if pdf else ""
+        link = f' <a href="{site_root}{pdf_path(report_uri(entry.year))}">下载</a> |' if pdf else ""
         rows.append(f"| {entry.year}年度 | [{entry.title}]({base}{entry.year}.md) | {entry.date} |{link}")
     return "\n".join(rows)
-
-
-def arrange_nav(nav: Navigation) -> Navigation:
-    """Name the reports section 年度报告 and list its index first, then the newest year."""
-    for section in nav.items:
-        if not isinstance(section, Section):
-            continue
-        pages = [c for c in section.children if isinstance(c, Page)]
-        index = [p for p in pages if p.file.src_uri == INDEX_SRC_URI]
-        if index:
-            years = sorted((p for p in pages if p not in index), key=lambda p: p.file.src_uri, reverse=True)
-            section.children = index + years + [c for c in section.children if not isinstance(c, Page)]
-            section.title = NAV_TITLE
-    relink(nav)
-    return nav

@@ -4,8 +4,8 @@ Usable in any Python-Markdown pipeline::
 
     markdown.markdown(text, extensions=[NumberingExtension(scheme="gongwen")])
 
-MkDocs hooks reuse one instance and set `scheme`, `path` and `line_offset` per page
-(`begin_document`), then drain `diagnostics` and report them as build warnings.
+The build and `fazhi check` reuse one instance and set `scheme`, `path` and `line_offset` per
+page (`begin_document`, the interface of fazhi.page_source), then drain `diagnostics`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 from fazhi import contract
 from fazhi.text import ids
 from fazhi.diagnostics import Collector
+from fazhi.page_source import PageSource
 from fazhi.text.fences import outside_fences
 from fazhi.report.numbering import SCHEMES, Counters, marker, read_manual_number, style_for
 
@@ -149,11 +150,15 @@ class NumberingExtension(Extension):
         self.diagnostics = Collector()
         self.heading_lines: list[tuple[int, int]] = []
 
-    def begin_document(self, scheme: str, path: str, line_offset: int) -> None:
-        """Set per-page options before MkDocs renders the next page with this instance."""
-        self.setConfig("scheme", scheme)
-        self.setConfig("path", path)
-        self.setConfig("line_offset", line_offset)
+    def begin_document(self, page: PageSource) -> None:
+        """Set per-page options before the next page is converted with this instance."""
+        self.setConfig("scheme", page.scheme)
+        self.setConfig("path", page.path)
+        self.setConfig("line_offset", page.line_offset)
+
+    def reset(self) -> None:
+        """Forget the last page's heading lines (Python-Markdown calls it for each new converter)."""
+        self.heading_lines = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

@@ -12,6 +12,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from fazhi.addresses import report_uri
+
 #: Text the template asks staff to replace; `fazhi check` warns while any is left.
 PLACEHOLDER = "【请填写】"
 _FIELD = re.compile(r"\{(bureau|year|next_year)\}")
@@ -23,9 +25,9 @@ def render(year: int, bureau: str) -> str:
     return _FIELD.sub(lambda m: values[m.group(1)], template)
 
 
-def create(root: Path, year: int, bureau: str, *, force: bool = False) -> Path:
-    """Write docs/reports/<year>.md; refuses to overwrite an existing report unless `force`."""
-    target = root / "docs" / "reports" / f"{year}.md"
+def create(docs_dir: Path, year: int, bureau: str, *, force: bool = False) -> Path:
+    """Write <docs_dir>/reports/<year>.md; refuses to overwrite an existing report unless `force`."""
+    target = docs_dir / report_uri(year)
     if target.exists() and not force:
         raise FileExistsError(f"{target} 已存在；如确要覆盖，请加 --force")
     target.parent.mkdir(parents=True, exist_ok=True)

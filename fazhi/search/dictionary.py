@@ -11,16 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
-import jieba
 import yaml
 
 from fazhi.text.numerals import NUMERAL_CHARS
+from fazhi.text.segment import Tokenizer, make_tokenizer
 
 STATE_PREFIX = "中华人民共和国"
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{2,12}$")
@@ -70,47 +69,6 @@ def heading_term(heading: str) -> str | None:
     return word if _HAN_ONLY.match(word) else None
 
 
-_LOADING = threading.Lock()
-
-
-def general_dictionary() -> jieba.Tokenizer:
-    """jieba's general dictionary, loaded once per process (0.6 s from jieba's cache file):
-    every build of a `mkdocs serve` session reuses it, and so does print (title breaks).
-    A caller arriving while `load_in_background` loads it waits for that load."""
-    with _LOADING:
-        return _general_dictionary()
-
-
-@lru_cache(maxsize=1)
-def _general_dictionary() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-def load_in_background() -> threading.Thread:
-    """Load the general dictionary while `mkdocs serve` waits for an edit: a build that found
-    every text in .cache/search did not need it, but the first edited text will (1 to 2 s)."""
-    thread = threading.Thread(target=general_dictionary, name="jieba-dictionary", daemon=True)
-    thread.start()
-    return thread
-
-
-def make_tokenizer(words: Iterable[str]) -> jieba.Tokenizer:
-    """A private jieba tokenizer that keeps every domain word whole.
-
-    A separate instance leaves the global jieba untouched. It starts from a copy of the
-    general dictionary's prefix table (what `initialize` would load again) plus the domain words.
-    """
-    general = general_dictionary()
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(general.FREQ), general.total, True
-    for word in dict.fromkeys(words):
-        tokenizer.add_word(word)
-        tokenizer.suggest_freq(word, tune=True)
-    return tokenizer
-
-
 class Segmenter:
     """The domain tokenizer of one dictionary, remembering what it found in each text.
 
@@ -125,13 +83,13 @@ class Segmenter:
     def __init__(self, words: tuple[str, ...]) -> None:
         self.dictionary = words
         self.digest = hashlib.sha1("\n".join(words).encode()).hexdigest()
-        self._tokenizer: jieba.Tokenizer | None = None
+        self._tokenizer: Tokenizer | None = None
         #: Results used in this build, and those known from the previous build or the store.
         self._now: dict[str, dict[str, list[str]]] = {kind: {} for kind in self.KINDS}
         self._known: dict[str, dict[str, list[str]]] = {kind: {} for kind in self.KINDS}
 
     @property
-    def tokenizer(self) -> jieba.Tokenizer:
+    def tokenizer(self) -> Tokenizer:
         """Made on first use only."""
         if self._tokenizer is None:
             self._tokenizer = make_tokenizer(self.dictionary)

@@ -27,7 +27,6 @@ import re
 import xml.etree.ElementTree as etree
 from html import escape, unescape
 from html.parser import HTMLParser
-from typing import Sequence
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -36,8 +35,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from fazhi.diagnostics import Collector, Diagnostic
-from fazhi.text.frontmatter import split_front_matter
+from fazhi.diagnostics import Collector
+from fazhi.page_source import PageSource
 
 ALLOWED_TAGS = frozenset({
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
@@ -340,8 +339,8 @@ class _StashCleaner(Postprocessor):
 class SanitizeExtension(Extension):
     """Python-Markdown extension: allow-listed raw HTML, safe link schemes, local images.
 
-    MkDocs hooks reuse one instance and call `begin_document` per page, then drain
-    `diagnostics` (all errors) and report them.
+    The build and `fazhi check` reuse one instance and call `begin_document` per page (the
+    interface of fazhi.page_source), then drain `diagnostics` (all errors) and report them.
     """
 
     def __init__(self, **kwargs) -> None:
@@ -355,9 +354,13 @@ class SanitizeExtension(Extension):
         self.author_entries: list[int] = []
         self.block_start = 0
 
-    def begin_document(self, path: str, line_offset: int = 0) -> None:
-        self.setConfig("path", path)
-        self.setConfig("line_offset", line_offset)
+    def begin_document(self, page: PageSource) -> None:
+        self.setConfig("path", page.path)
+        self.setConfig("line_offset", page.line_offset)
+
+    def reset(self) -> None:
+        """Forget the last page's source and stash entries (Python-Markdown calls it for each new converter)."""
+        self.source, self.author_entries, self.block_start = "", [], 0
 
     def report_at(self, index: int, message: str) -> None:
         line, col = _position(self.source, index) if index >= 0 else (1, 1)
@@ -375,21 +378,3 @@ class SanitizeExtension(Extension):
         md.treeprocessors.register(_AttributeChecker(md, self), "fazhi_sanitize_attributes", 3)
         # Before `raw_html` (30) restores the stash into the page.
         md.postprocessors.register(_StashCleaner(md, self), "fazhi_sanitize_stash", 35)
-
-
-#: The site's Markdown extensions that decide what is raw HTML and what is code (mkdocs.yml).
-CHECK_EXTENSIONS = ("attr_list", "md_in_html", "tables", "footnotes", "pymdownx.superfences")
-
-
-def find_unsafe_html(text: str, path: str, line_offset: int = 0,
-                     extensions: Sequence = CHECK_EXTENSIONS) -> list[Diagnostic]:
-    """Errors for everything the build would strip from `text` (a whole Markdown file).
-
-    Runs the same Python-Markdown pipeline as the site so that HTML inside code is not
-    mistaken for HTML, and cites lines of the file including its front matter.
-    """
-    _, body, front_lines = split_front_matter(text)
-    extension = SanitizeExtension(path=path, line_offset=line_offset + front_lines)
-    md = Markdown(extensions=[*extensions, extension])
-    md.convert(body)
-    return sorted(extension.diagnostics.drain())

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from fazhi.addresses import law_page
 from fazhi.compare import html
 from fazhi.compare.pairs import Pair
 
@@ -23,7 +24,7 @@ SEARCH_BOOST = 0.1
 
 
 def page_markdown(pair: Pair) -> str:
-    """The generated page source: the title only (hooks/compare.py adds the table); no
+    """The generated page source: the title only (the compare step adds the table); no
     table-of-contents column, so the two text columns get the width."""
     return (f"---\ntitle: {html.page_title(pair.new.title)}\nnumbering: none\nhide:\n  - toc\n"
             f"search:\n  boost: {SEARCH_BOOST}\n---\n\n# {html.page_title(pair.new.title)}\n")
@@ -51,5 +52,5 @@ def article_link(pair: Pair, page: str):
     """href maker for the table: each side's article on its own law page."""
     def link(side: str, anchor: str) -> str:
         stem = pair.old.stem if side == "old" else pair.new.stem
-        return get_relative_url(f"handbook/{stem}/", page) + (f"#{anchor}" if anchor else "")
+        return get_relative_url(law_page(stem), page) + (f"#{anchor}" if anchor else "")
     return link

@@ -1,6 +1,6 @@
 """Edit links (Material's content.action.edit) for pages whose source is outside docs/.
 
-MkDocs gives no edit link to files a hook mounts (File.generated): the handbook's law
+MkDocs gives no edit link to files a plugin mounts (File.generated): the handbook's law
 pages live in handbook/, next to docs/. Their edit path is set relative to docs_dir
 (../handbook/x.md), which the edit URL (repo_url + edit_uri + path) resolves to the
 real file. Nothing changes while mkdocs.yml sets no repo_url/edit_uri.

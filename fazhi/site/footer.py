@@ -1,4 +1,4 @@
-"""The legal footer of a government site, from extra.fazhi.footer in mkdocs.yml.
+"""The legal footer of a government site, from the fazhi plugin's `footer` option in mkdocs.yml.
 
 Chinese government sites show 主办单位, contact details, 网站标识码, ICP备案号 and
 公安机关备案号. Staff fill them in mkdocs.yml; an empty field is not shown. The two 备案号

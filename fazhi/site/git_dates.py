@@ -23,7 +23,7 @@ class _WarningAsInfo(logging.Filter):
 
 
 def tolerate_shallow_clones() -> None:
-    """Log the plugin's shallow-clone warning as info (idempotent: MkDocs may reload hooks)."""
+    """Log the plugin's shallow-clone warning as info (idempotent: a process may start several builds)."""
     logger = logging.getLogger(CI_LOGGER)
     if not any(isinstance(f, _WarningAsInfo) for f in logger.filters):
         logger.addFilter(_WarningAsInfo())
@@ -38,7 +38,7 @@ def settle_date(meta: dict, file, plugin, epoch: str | None) -> None:
     """Give a page the plugin left without a commit its file's git date, else SOURCE_DATE_EPOCH.
 
     The plugin dates generated files by the clock: the handbook's law pages are mounted
-    by a hook (File.generated with the real abs_src_path), so their git history is read
+    by the handbook step (File.generated with the real abs_src_path), so their git history is read
     here. Without any commit (no git, a file not committed yet) the plugin also falls back
     to the build time, to the second in its title attribute, so two builds would differ;
     those pages show SOURCE_DATE_EPOCH. The plugin's own formatter renders the date.

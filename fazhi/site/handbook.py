@@ -1,24 +1,21 @@
 """MkDocs side of the handbook: mount handbook/ into the site, and its navigation.
 
-The law files stay in handbook/ (never copied into docs/): each becomes a File that
-pretends to live at docs/handbook/<stem>.md and reads the real file, so `mkdocs serve`
-shows edits and diagnostics cite handbook/<file>.
+The law files stay in their folder (never copied into docs/): each becomes a File that
+pretends to live at docs/handbook/<stem>.md (fazhi.addresses) and reads the real file, so
+`mkdocs serve` shows edits and diagnostics cite the file as staff keep it.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from fazhi.site.glue import project_dir, site_settings
+from fazhi.addresses import HANDBOOK_INDEX
 from fazhi.site.nav import relink
-from fazhi.law.extension import LawTarget
-from fazhi.law.handbook import HISTORY, Handbook, LawEntry, load_handbook
-from fazhi.law.index_page import INDEX_SRC_URI, index_markdown
+from fazhi.law.handbook import HISTORY, Handbook, LawEntry
+from fazhi.law.index_page import index_markdown
 from fazhi.law.meta import Version
 
 NAV_TITLE = "普法手册"
@@ -28,15 +25,9 @@ def mount(files: Files, config: MkDocsConfig, book: Handbook) -> Files:
     """Add the handbook index and one page per law to the site's files."""
     for law in book.laws:
         files.append(File.generated(config, law.src_uri, abs_src_path=str(law.src)))
-    if files.get_file_from_path(INDEX_SRC_URI) is None:
-        files.append(File.generated(config, INDEX_SRC_URI, content=index_markdown(book)))
+    if files.get_file_from_path(HANDBOOK_INDEX) is None:
+        files.append(File.generated(config, HANDBOOK_INDEX, content=index_markdown(book)))
     return files
-
-
-def link_targets(book: Handbook) -> dict[str, LawTarget]:
-    """Citation targets for law pages (all pages sit side by side in handbook/)."""
-    return {title: LawTarget(f"{law.stem}.md", law.anchors, law.excerpt is not None)
-            for title, law in book.link_targets().items()}
 
 
 def versions(book: Handbook, src_uri: str) -> tuple[Version, ...]:
@@ -49,11 +40,11 @@ def versions(book: Handbook, src_uri: str) -> tuple[Version, ...]:
 
 def arrange_nav(nav: Navigation, book: Handbook) -> Navigation:
     """Name the handbook section 普法手册 and group its pages by category, 历史文本 last."""
-    section = next((item for item in nav.items if _holds(item, INDEX_SRC_URI)), None)
+    section = next((item for item in nav.items if _holds(item, HANDBOOK_INDEX)), None)
     if section is None:
         return nav
     pages = {child.file.src_uri: child for child in section.children if isinstance(child, Page)}
-    children: list = [pages[INDEX_SRC_URI]] if INDEX_SRC_URI in pages else []
+    children: list = [pages[HANDBOOK_INDEX]] if HANDBOOK_INDEX in pages else []
     groups = [(c.name, c.laws) for c in book.categories] + ([(HISTORY, book.history)] if book.history else [])
     for name, laws in groups:
         present = [law for law in laws if law.src_uri in pages]
@@ -79,34 +70,3 @@ def law_title(law: LawEntry) -> str:
 
 def _holds(item, src_uri: str) -> bool:
     return isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri == src_uri for c in item.children)
-
-
-def handbook_root(config: MkDocsConfig) -> Path:
-    """The law texts' folder (extra.fazhi.handbook, relative to mkdocs.yml)."""
-    return site_settings(config).handbook_root(project_dir(config))
-
-
-#: (folder, what its files looked like) → the Handbook read from them.
-_loaded: dict[tuple[Path, tuple], Handbook] = {}
-
-
-def load_book(config: MkDocsConfig) -> Handbook:
-    """The handbook of this build, read once however many hooks ask for it.
-
-    Read again only when a file under the folder changed (`mkdocs serve` after an edit).
-    """
-    root = handbook_root(config)
-    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
-    key = (root, tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-    if key not in _loaded:
-        _loaded.clear()
-        _loaded[key] = load_handbook(root)
-    return _loaded[key]
-
-
-def source_path(file: File, config: MkDocsConfig) -> str:
-    """The law file as staff know it (handbook/…/x.md, relative to mkdocs.yml) for messages."""
-    project = project_dir(config)
-    if file.abs_src_path and Path(file.abs_src_path).is_relative_to(project):
-        return Path(file.abs_src_path).relative_to(project).as_posix()
-    return file.src_path

@@ -2,7 +2,7 @@
 
 MkDocs orders auto-generated navigation alphabetically by file name (guide, handbook,
 index, reports); the bureau wants 首页, 年度报告, 普法手册, then the staff guide. The order
-is named by source paths in mkdocs.yml (`extra.fazhi.nav_order`), so adding a year's
+is named by source paths in the fazhi plugin's `nav_order` option, so adding a year's
 report or a law never needs a nav edit.
 """
 

@@ -1,2 +1,3 @@
 """Text helpers every part of fazhi shares, free of MkDocs: Chinese numerals, pinyin heading
-ids, front-matter splitting and fenced-code tracking."""
+ids, front-matter splitting, fenced-code tracking, invisible characters and word segmentation
+(jieba, behind segment.py only)."""

@@ -5,7 +5,7 @@ Material's plugin parses every page and segments it with jieba (loading jieba's 
 for it), then writes docs that fazhi.search.index replaces: about a third of an HTML build,
 thrown away. Its index object is swapped for one that records no pages, so the plugin writes
 `search/search_index.json` with its config (language, separator for the page highlighter)
-and no docs; the search hook then fills in the docs.
+and no docs; the plugin's search step then fills in the docs (fazhi.search.index).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ MATERIAL_SEARCH = "material/search"
 
 
 class ConfigOnlyIndex(SearchIndex):
-    """Material's search index with no pages: fazhi indexes them in its own hook."""
+    """Material's search index with no pages: fazhi indexes them in its own search step."""
 
     def add_entry_from_context(self, page: Any) -> None:
         return None

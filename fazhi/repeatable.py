@@ -1,7 +1,7 @@
 """Repeatable builds: the build date comes from the last commit, never from the clock.
 
 MkDocs (sitemap dates) and the PDF writer read SOURCE_DATE_EPOCH; scripts/build.sh
-sets it, and the hook sets it for any other `mkdocs build` or `mkdocs serve` run in a
+sets it, and the fazhi plugin sets it for any other `mkdocs build` or `mkdocs serve` run in a
 git checkout, so two builds of one commit give the same bytes.
 """
 
