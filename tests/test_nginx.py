@@ -90,11 +90,11 @@ def _swap_listen(conf: str, listen: str, replacement: str) -> str:
 
 
 def test_config(deploy_conf: str, site: Path, certificate: Certificate, http_port: int, https_port: int,
-                tmp: Path) -> str:
+                tmp: Path, prefix: str = "/") -> str:
     """A whole nginx.conf around the deployed server blocks as install-server.sh renders them,
     listening on loopback ports instead of 80 and 443 (on ::1 too where the machine has it)."""
     server = render(deploy_conf, NginxSite(root=site, certificate=certificate.chain, key=certificate.key,
-                                           acme=tmp / "acme"))
+                                           acme=tmp / "acme", prefix=prefix))
     server = _swap_listen(server, "80", f"127.0.0.1:{http_port}")
     server = _swap_listen(server, "[::]:80", f"[::1]:{http_port}" if IPV6 else "")
     server = _swap_listen(server, "443 ssl http2", f"127.0.0.1:{https_port} ssl http2")
@@ -123,7 +123,8 @@ class Response:
 
 @dataclass(frozen=True)
 class Nginx:
-    """nginx on loopback: `url` is the site over HTTPS, `http_url` the plain port 80 stand-in."""
+    """nginx on loopback: `url` is the site over HTTPS (with its prefix), `http_url` the plain port
+    80 stand-in, `url6` and `http_url6` the same over IPv6."""
 
     url: str
     http_url: str
@@ -170,22 +171,22 @@ def _wait_for(proc: subprocess.Popen, port: int) -> None:
 
 
 @contextmanager
-def running_nginx(site: Path, tmp: Path) -> Iterator[Nginx]:
+def running_nginx(site: Path, tmp: Path, prefix: str = "/") -> Iterator[Nginx]:
     """Debian's nginx with deploy/nginx.conf serving `site` over HTTPS on loopback ports, with a
-    self-signed certificate made here."""
+    self-signed certificate made here; under `prefix` for a portal's column."""
     http_port, https_port = free_port(), free_port()
     certificate = Certificate.make(tmp)
     conf = tmp / "nginx.conf"
     conf.write_text(test_config((ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"), site, certificate,
-                                http_port, https_port, tmp))
+                                http_port, https_port, tmp, prefix))
     check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_for(proc, https_port)
-        yield Nginx(f"https://127.0.0.1:{https_port}/", f"http://127.0.0.1:{http_port}/",
-                    f"https://[::1]:{https_port}/", f"http://[::1]:{http_port}/", certificate, tmp)
+        yield Nginx(f"https://127.0.0.1:{https_port}{prefix}", f"http://127.0.0.1:{http_port}{prefix}",
+                    f"https://[::1]:{https_port}{prefix}", f"http://[::1]:{http_port}{prefix}", certificate, tmp)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

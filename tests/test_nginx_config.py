@@ -5,12 +5,14 @@ changes, and a certificate that is not there stops the installation before nginx
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import pytest
 
 from fazhi.publish import nginx
 from fazhi.publish.nginx import NginxConfigError, NginxSite, render
+from fazhi.security import csp
 
 TEMPLATE = nginx.TEMPLATE.read_text(encoding="utf-8")
 
@@ -72,3 +74,27 @@ def test_the_rendered_file_is_printed_for_the_installer(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert f"ssl_certificate {tmp_path / 'fullchain.pem'};" in out and "server_name mzj.example.gov.cn;" in out
+
+
+def test_a_column_of_the_portal_is_served_under_its_prefix_only():
+    conf = render(TEMPLATE, NginxSite(root=Path("/srv/fazhi/current"), prefix="/zt/fzjs/"))
+    assert "error_page 404 /zt/fzjs/404.html;" in conf
+    assert "location /zt/fzjs/ {\n        alias /srv/fazhi/current/;" in conf
+    assert "location = / {\n        return 302 /zt/fzjs/;" in conf
+    # the rest of the host is the portal's: nothing of the site folder is served there
+    assert conf.count("try_files") == 1 and "location / {\n        return 404;" in conf
+
+
+def test_the_policy_of_a_column_also_allows_its_404_pages_scope_script():
+    plain = render(TEMPLATE, NginxSite())
+    column = render(TEMPLATE, NginxSite(prefix="/zt/fzjs/"))
+    policy = lambda conf: re.search(r'Content-Security-Policy "([^"]*)"', conf).group(1)
+    added = set(policy(column).split()) - set(policy(plain).split())
+    assert added == {csp.script_hash(csp.scope_script("/zt/fzjs/"))}
+    assert csp.with_prefix(policy(column), "/zt/fzjs/") == policy(column)  # once only
+
+
+@pytest.mark.parametrize("prefix", ["zt/fzjs/", "/zt/fzjs", "/zt fzjs/", "/zt/专栏/", "/zt/../"])
+def test_a_prefix_nginx_and_browsers_could_read_differently_is_refused(prefix):
+    with pytest.raises(NginxConfigError, match="网站路径"):
+        render(TEMPLATE, NginxSite(prefix=prefix))

@@ -5,7 +5,12 @@ can read it as it will run. This module only swaps the lines that differ between
 site folder, the certificate and key, the server's name) and refuses a certificate that is not
 there: nginx would otherwise stop at its next reload and take the site down with it.
 
-    python -m fazhi.publish.nginx --root /srv/fazhi/current --cert … --key … [--server-name …]
+A site built as a column of the county portal (every address under a prefix such as /zt/fzjs/)
+is served under that prefix: the site's folder is the prefix's `alias`, the 404 page is the
+column's, the bare host sends readers to the column, and the policy allows the scope script that
+the 404 page names the prefix in.
+
+    python -m fazhi.publish.nginx --root /srv/fazhi/current --cert … --key … [--server-name …] [--prefix …]
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from fazhi.security.csp import with_prefix
+
 TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 DEFAULT_ROOT = Path("/srv/fazhi/current")
 DEFAULT_CERTIFICATE = Path("/etc/ssl/fazhi/fullchain.pem")
@@ -23,6 +30,10 @@ DEFAULT_KEY = Path("/etc/ssl/fazhi/privkey.pem")
 DEFAULT_ACME = Path("/srv/fazhi/acme")
 #: A server_name value nginx takes as it is: host names, wildcards, several separated by spaces.
 _SERVER_NAMES = re.compile(r"^[A-Za-z0-9.*_\-]+( [A-Za-z0-9.*_\-]+)*$")
+#: A path prefix nginx and a browser read alike: /segment/segment/, unreserved characters only.
+_PREFIX = re.compile(r"^/((?!\.\.?/)[A-Za-z0-9._~\-]+/)*$")
+_SITE_LOCATION = "location / {\n        try_files $uri $uri/ =404;\n    }"
+_CSP = re.compile(r'(add_header Content-Security-Policy ")([^"]*)(" always;)')
 
 
 class NginxConfigError(ValueError):
@@ -38,6 +49,8 @@ class NginxSite:
     key: Path = DEFAULT_KEY
     server_name: str = "_"
     acme: Path = DEFAULT_ACME
+    #: The site's path on its host: "/" for a site of its own, "/zt/fzjs/" for a portal's column.
+    prefix: str = "/"
 
 
 def _path(value: Path) -> str:
@@ -63,7 +76,24 @@ def render(template: str, site: NginxSite) -> str:
     text = _swap(text, f"root {DEFAULT_ACME};", f"root {_path(site.acme)};")
     text = _swap(text, f"ssl_certificate {DEFAULT_CERTIFICATE};", f"ssl_certificate {_path(site.certificate)};")
     text = _swap(text, f"ssl_certificate_key {DEFAULT_KEY};", f"ssl_certificate_key {_path(site.key)};")
-    return _swap(text, "server_name _;", f"server_name {site.server_name};")
+    text = _swap(text, "server_name _;", f"server_name {site.server_name};")
+    return _under_prefix(text, site) if site.prefix != "/" else text
+
+
+def _under_prefix(text: str, site: NginxSite) -> str:
+    """The HTTPS server serving the site under `site.prefix` and nothing else of the host."""
+    prefix = site.prefix
+    if not _PREFIX.match(prefix):
+        raise NginxConfigError(f"网站路径 {prefix!r} 无效：写成 /zt/fzjs/ 的样子（以 / 开头和结尾，只用字母、数字和 - _ . ~）")
+    if _SITE_LOCATION not in text:
+        raise NginxConfigError(f"deploy/nginx.conf 中找不到 “{_SITE_LOCATION.splitlines()[0]}” 一段：模板已被改动")
+    text = _swap(text, "error_page 404 /404.html;", f"error_page 404 {prefix}404.html;")
+    column = (f"location = / {{\n        return 302 {prefix};\n    }}\n\n"
+              f"    location {prefix} {{\n        alias {_path(site.root)}/;\n        try_files $uri $uri/ =404;\n    }}\n\n"
+              "    # The rest of the host is the portal's, not this site's.\n"
+              "    location / {\n        return 404;\n    }")
+    text = text.replace(_SITE_LOCATION, column)
+    return _CSP.sub(lambda m: m.group(1) + with_prefix(m.group(2), prefix) + m.group(3), text)
 
 
 def missing_files(site: NginxSite) -> list[str]:
@@ -80,8 +110,9 @@ def _arguments(argv: list[str] | None) -> NginxSite:
     parser.add_argument("--key", type=Path, default=DEFAULT_KEY, help="私钥文件")
     parser.add_argument("--server-name", default="_", help="网站域名，多个用空格分开（默认 _：任何域名）")
     parser.add_argument("--acme", type=Path, default=DEFAULT_ACME, help="证书机构 HTTP 验证文件的目录")
+    parser.add_argument("--prefix", default="/", help="网站在域名下的路径（门户专栏，如 /zt/fzjs/；默认 /）")
     args = parser.parse_args(argv)
-    return NginxSite(args.root, args.cert, args.key, args.server_name, args.acme)
+    return NginxSite(args.root, args.cert, args.key, args.server_name, args.acme, args.prefix)
 
 
 def main(argv: list[str] | None = None) -> int:
