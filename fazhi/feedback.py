@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Mapping
 from urllib.parse import quote, urlsplit
+
+from fazhi.settings import FeedbackOptions
 
 IMAGE_SUFFIXES = (".png", ".gif", ".jpg", ".jpeg", ".svg", ".webp")
 _EMAIL = re.compile(r"^[^@\s<>\"'?&]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
@@ -47,6 +50,12 @@ class Feedback:
         subject = f"纠错：{title}"
         body = f"页面：{title}\r\n地址：{address}\r\n\r\n错误之处：\r\n\r\n修改建议：\r\n"
         return f"mailto:{quote(self.email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def feedback_of(options: FeedbackOptions, footer: Mapping[str, str]) -> Feedback:
+    """The settings as the pages use them: 纠错 goes to the footer's 电子邮箱 unless a mailbox of its own is set."""
+    mark = SiteMark(options.site_mark_image, options.site_mark_link) if options.site_mark_image else None
+    return Feedback(mark, options.zhaocuo, options.email or str(footer.get("电子邮箱") or ""))
 
 
 def web_address_problem(value: str) -> str | None:

@@ -21,6 +21,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from fazhi.addresses import site_prefix
+from fazhi.project import ProjectFile
 from fazhi.security.csp import with_prefix
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
@@ -110,9 +112,16 @@ def _arguments(argv: list[str] | None) -> NginxSite:
     parser.add_argument("--key", type=Path, default=DEFAULT_KEY, help="私钥文件")
     parser.add_argument("--server-name", default="_", help="网站域名，多个用空格分开（默认 _：任何域名）")
     parser.add_argument("--acme", type=Path, default=DEFAULT_ACME, help="证书机构 HTTP 验证文件的目录")
-    parser.add_argument("--prefix", default="/", help="网站在域名下的路径（门户专栏，如 /zt/fzjs/；默认 /）")
+    parser.add_argument("--prefix", help="网站在域名下的路径（门户专栏，如 /zt/fzjs/）；默认取 --project 的 site_url")
+    parser.add_argument("--project", type=Path, help="网站项目的目录（其中 mkdocs.yml 的 site_url 给出路径）")
     args = parser.parse_args(argv)
-    return NginxSite(args.root, args.cert, args.key, args.server_name, args.acme, args.prefix)
+    prefix = args.prefix or site_prefix(project_site_url(args.project) if args.project else "")
+    return NginxSite(args.root, args.cert, args.key, args.server_name, args.acme, prefix)
+
+
+def project_site_url(project: Path) -> str:
+    """mkdocs.yml's site_url in `project` ("" when it has none)."""
+    return str(ProjectFile.read(project).data.get("site_url") or "")
 
 
 def main(argv: list[str] | None = None) -> int:
