@@ -77,7 +77,10 @@ cert=$(remember cert "$cert" /etc/ssl/fazhi/fullchain.pem)
 key=$(remember key "$key" /etc/ssl/fazhi/privkey.pem)
 server_name=$(remember servername "$server_name" _)
 host=$server_name; [ "$host" != _ ] || host=$(hostname -f 2>/dev/null || hostname)
-cfg fazhi.url >/dev/null || cfg fazhi.url "https://${host%% *}/"
+# The public address: mkdocs.yml's site_url (a portal's column: https://…/zt/fzjs/), else the domain.
+site_url=$(PYTHONPATH="$PROJECT" "$PYTHON" -c 'import sys, pathlib; from fazhi.publish.nginx import project_site_url
+print(project_site_url(pathlib.Path(sys.argv[1])))' "$PROJECT")
+cfg fazhi.url >/dev/null || cfg fazhi.url "${site_url:-https://${host%% *}/}"
 case "${FAZHI_PDF:-1}" in 0|off|false|no) cfg fazhi.pdf false ;; *) cfg fazhi.pdf true ;; esac
 for hook in pre-receive post-receive; do
   install -m 755 "$PROJECT/deploy/git-hook.sh" "$REPO/hooks/$hook"
@@ -89,8 +92,9 @@ if [ "$nginx" = 1 ]; then
   # Rendered first (it refuses a missing certificate), then tested; a refused configuration is
   # taken back, so the running site is never left with one nginx will not load.
   conf=/etc/nginx/sites-available/fazhi
+  # Served under the path of mkdocs.yml's site_url (a column of the county portal: /zt/fzjs/).
   rendered=$(PYTHONPATH="$PROJECT" "$PYTHON" -m fazhi.publish.nginx --root "$SITE/current" --acme "$SITE/acme" \
-    --cert "$cert" --key "$key" --server-name "$server_name") || exit 1
+    --cert "$cert" --key "$key" --server-name "$server_name" --project "$PROJECT") || exit 1
   [ ! -f "$conf" ] || cp "$conf" "$conf.bak"
   printf '%s\n' "$rendered" > "$conf"
   ln -sf "$conf" /etc/nginx/sites-enabled/fazhi

@@ -98,3 +98,15 @@ def test_the_policy_of_a_column_also_allows_its_404_pages_scope_script():
 def test_a_prefix_nginx_and_browsers_could_read_differently_is_refused(prefix):
     with pytest.raises(NginxConfigError, match="网站路径"):
         render(TEMPLATE, NginxSite(prefix=prefix))
+
+
+def test_the_installer_takes_the_prefix_from_the_projects_site_url(tmp_path, capsys):
+    for name in ("fullchain.pem", "privkey.pem"):
+        (tmp_path / name).write_text(name)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://www.example.gov.cn/zt/fzjs/\n", encoding="utf-8")
+    code = nginx.main(["--cert", str(tmp_path / "fullchain.pem"), "--key", str(tmp_path / "privkey.pem"),
+                       "--project", str(tmp_path)])
+    assert code == 0 and "location /zt/fzjs/ {" in capsys.readouterr().out
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    nginx.main(["--cert", str(tmp_path / "fullchain.pem"), "--key", str(tmp_path / "privkey.pem"), "--project", str(tmp_path)])
+    assert "location /zt/" not in capsys.readouterr().out and "location / {\n        try_files" in TEMPLATE
