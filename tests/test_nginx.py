@@ -5,6 +5,7 @@ readers to HTTPS, HSTS and the other security headers, IPv6 where the machine ha
 
 from __future__ import annotations
 
+import functools
 import gzip
 import http.client
 import os
@@ -79,7 +80,9 @@ class Certificate:
 
     def trusted(self) -> ssl.SSLContext:
         """A client that trusts this certificate only, and checks the address it names."""
-        return ssl.create_default_context(cafile=str(self.chain))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies the certificate and the host name
+        context.load_verify_locations(cafile=str(self.chain))
+        return context
 
 
 def _swap_listen(conf: str, listen: str, replacement: str) -> str:
@@ -134,8 +137,9 @@ class Nginx:
     #: nginx's prefix folder: the configuration, logs, and the ACME folder (acme/).
     folder: Path
 
-    @property
+    @functools.cached_property
     def tls(self) -> ssl.SSLContext:
+        """One client context for every request (making one per request is slower than the request)."""
         return self.certificate.trusted()
 
     def get(self, url: str, *, gzip_ok: bool = False) -> Response:
@@ -244,13 +248,13 @@ def test_certificate_authority_checks_are_answered_on_port_80(nginx):
 
 def test_http2_and_modern_tls_are_offered(nginx):
     parts = urllib.parse.urlsplit(nginx.url)
-    context = nginx.tls
+    context = nginx.certificate.trusted()
     context.set_alpn_protocols(["h2", "http/1.1"])
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as raw:
         with context.wrap_socket(raw, server_hostname=parts.hostname) as tls:
             assert tls.selected_alpn_protocol() == "h2"
             assert tls.version() == "TLSv1.3"
-    old = nginx.tls
+    old = nginx.certificate.trusted()
     old.minimum_version = old.maximum_version = ssl.TLSVersion.TLSv1_2
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as raw:
         with old.wrap_socket(raw, server_hostname=parts.hostname) as tls:

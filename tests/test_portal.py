@@ -106,19 +106,20 @@ class _PortalHost(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         plain = urlsplit(path).path
-        if plain.startswith(PREFIX):
+        if self.column and plain.startswith(PREFIX):
             return str(Path(self.column) / unquote(plain[len(PREFIX):]).lstrip("/"))
         return super().translate_path(path)
 
 
 @contextmanager
-def portal_host(column: Path) -> Iterator[str]:
-    """An HTTP server on 127.0.0.1 as the portal's host; yields the column's address on it."""
-    handler = functools.partial(type("Host", (_PortalHost,), {"column": str(column)}), directory=str(FIXTURES / "site"))
+def portal_host(column: Path | None, root: Path = FIXTURES / "site") -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 as the portal's host, the column's build (if any) under PREFIX
+    and `root` elsewhere; yields the host's address."""
+    handler = functools.partial(type("Host", (_PortalHost,), {"column": str(column or "")}), directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
+        yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
 
@@ -144,8 +145,8 @@ def column(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def column_url(column) -> Iterator[str]:
-    with portal_host(column) as url:
-        yield url
+    with portal_host(column) as host:
+        yield host.removesuffix("/") + PREFIX
 
 
 @pytest.fixture(scope="module")
@@ -326,11 +327,8 @@ def own_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def own_url(own_site) -> Iterator[str]:
-    handler = functools.partial(_PortalHost, directory=str(own_site))  # nothing under PREFIX here
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with portal_host(None, own_site) as url:  # a site of its own, at the host's root
+        yield url
 
 
 def mailto_of(html: str) -> tuple[str, dict[str, str]]:
