@@ -3,10 +3,14 @@
 # an update of the program (git pull in this folder) to refresh the hooks.
 #
 #   bash deploy/install-server.sh [REPO_DIR] [SITE_DIR] [--no-nginx] [--owner USER]
+#                                 [--cert FILE --key FILE] [--server-name NAME]
 #
 #   REPO_DIR  the bare repository staff push to (default /srv/git/fazhi.git)
 #   SITE_DIR  releases, the `current` link nginx serves, the PDF cache (default /srv/fazhi)
 #   --no-nginx  leave nginx alone; --owner USER  the account pushes arrive as (owns both folders)
+#   --cert, --key  the bureau's TLS certificate (with its chain) and private key (default
+#               /etc/ssl/fazhi/fullchain.pem, /etc/ssl/fazhi/privkey.pem); --server-name its domain.
+#               Remembered in the repository's git config (fazhi.cert, fazhi.key, fazhi.servername).
 #
 # The hooks run this folder's program (fazhi.project) with its interpreter (fazhi.python;
 # FAZHI_PYTHON overrides, default .venv/bin/python made by scripts/setup.sh). FAZHI_PDF=0
@@ -18,19 +22,27 @@ PROJECT=$(cd "$(dirname "$0")/.." && pwd)
 usage() {
   cat <<'TEXT'
 用法：bash deploy/install-server.sh [仓库目录] [网站目录] [--no-nginx] [--owner 账号]
+                                    [--cert 证书文件 --key 私钥文件] [--server-name 域名]
   仓库目录   工作人员推送的 git 裸仓库（默认 /srv/git/fazhi.git）
   网站目录   发布版本 releases/、在线链接 current、缓存 cache/（默认 /srv/fazhi）
   --no-nginx 不改动 nginx
   --owner    推送所用的账号（如 git），仓库和网站目录归它所有
+  --cert     HTTPS 证书文件，含中间证书（默认 /etc/ssl/fazhi/fullchain.pem）
+  --key      证书的私钥文件（默认 /etc/ssl/fazhi/privkey.pem）
+  --server-name 网站域名（如 mzj.example.gov.cn；默认接受任何域名）
+  证书、私钥和域名记在仓库的 git 配置中，再次运行时不必重写。
 可重复运行。安装时设置 FAZHI_PDF=0 则发布时不生成 PDF。详见 deploy/README.md。
 TEXT
 }
 
-positional=() nginx=1 owner=""
+positional=() nginx=1 owner="" cert="" key="" server_name=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-nginx) nginx=0 ;;
     --owner) owner=$2; shift ;;
+    --cert) cert=$(realpath -m "$2"); shift ;;
+    --key) key=$(realpath -m "$2"); shift ;;
+    --server-name) server_name=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "install-server: 未知选项 $1（见 --help）" >&2; exit 2 ;;
     *) positional+=("$1") ;;
@@ -59,19 +71,40 @@ cfg fazhi.python "$PYTHON"
 cfg fazhi.site "$SITE"
 cfg fazhi.branch "$BRANCH"
 cfg fazhi.keep >/dev/null || cfg fazhi.keep 10
-cfg fazhi.url >/dev/null || cfg fazhi.url "http://$(hostname -f 2>/dev/null || hostname)/"
+# Certificate, key and domain: a flag given now, else what an earlier run recorded, else the default.
+remember() { if [ -n "$2" ]; then cfg "fazhi.$1" "$2"; fi; cfg "fazhi.$1" 2>/dev/null || echo "$3"; }
+cert=$(remember cert "$cert" /etc/ssl/fazhi/fullchain.pem)
+key=$(remember key "$key" /etc/ssl/fazhi/privkey.pem)
+server_name=$(remember servername "$server_name" _)
+host=$server_name; [ "$host" != _ ] || host=$(hostname -f 2>/dev/null || hostname)
+# The public address: mkdocs.yml's site_url (a portal's column: https://…/zt/fzjs/), else the domain.
+site_url=$(PYTHONPATH="$PROJECT" "$PYTHON" -c 'import sys, pathlib; from fazhi.publish.nginx import project_site_url
+print(project_site_url(pathlib.Path(sys.argv[1])))' "$PROJECT")
+cfg fazhi.url >/dev/null || cfg fazhi.url "${site_url:-https://${host%% *}/}"
 case "${FAZHI_PDF:-1}" in 0|off|false|no) cfg fazhi.pdf false ;; *) cfg fazhi.pdf true ;; esac
 for hook in pre-receive post-receive; do
   install -m 755 "$PROJECT/deploy/git-hook.sh" "$REPO/hooks/$hook"
 done
-mkdir -p "$SITE/releases" "$SITE/staging" "$SITE/cache"
+mkdir -p "$SITE/releases" "$SITE/staging" "$SITE/cache" "$SITE/acme"
 [ -z "$owner" ] || chown -R "$owner": "$REPO" "$SITE"
 
 if [ "$nginx" = 1 ]; then
-  sed "s|root /srv/fazhi/current;|root $SITE/current;|" "$PROJECT/deploy/nginx.conf" > /etc/nginx/sites-available/fazhi
-  ln -sf /etc/nginx/sites-available/fazhi /etc/nginx/sites-enabled/fazhi
+  # Rendered first (it refuses a missing certificate), then tested; a refused configuration is
+  # taken back, so the running site is never left with one nginx will not load.
+  conf=/etc/nginx/sites-available/fazhi
+  # Served under the path of mkdocs.yml's site_url (a column of the county portal: /zt/fzjs/).
+  rendered=$(PYTHONPATH="$PROJECT" "$PYTHON" -m fazhi.publish.nginx --root "$SITE/current" --acme "$SITE/acme" \
+    --cert "$cert" --key "$key" --server-name "$server_name" --project "$PROJECT") || exit 1
+  [ ! -f "$conf" ] || cp "$conf" "$conf.bak"
+  printf '%s\n' "$rendered" > "$conf"
+  ln -sf "$conf" /etc/nginx/sites-enabled/fazhi
   rm -f /etc/nginx/sites-enabled/default
-  nginx -t
+  if ! nginx -t; then
+    echo "install-server: nginx 不接受新配置（见上面的提示），已恢复原配置" >&2
+    if [ -f "$conf.bak" ]; then mv "$conf.bak" "$conf"; else rm -f "$conf" /etc/nginx/sites-enabled/fazhi; fi
+    exit 1
+  fi
+  rm -f "$conf.bak"
   systemctl reload nginx 2>/dev/null || nginx -s reload 2>/dev/null || nginx
 fi
 

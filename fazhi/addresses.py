@@ -16,7 +16,10 @@ the whole handbook          (written after the build)            pdf/handbook.pd
 ==========================  ===================================  =================================
 
 Site paths are source paths as MkDocs knows them (`File.src_uri`); with directory URLs the page
-of `handbook/x.md` is `handbook/x/`. Laws sit side by side under handbook/ whatever sub-folder
+of `handbook/x.md` is `handbook/x/`. On its host the site starts at the path of mkdocs.yml's
+`site_url` (`site_prefix`): "/" for a site of its own, "/zt/fzjs/" for a column of the county
+portal at https://www.example.gov.cn/zt/fzjs/; `public_url` is a page's address for the public
+(QR codes, 纠错 messages). Laws sit side by side under handbook/ whatever sub-folder
 holds them on disk, so their file names (stems) must be unique (the handbook reader says so).
 """
 
@@ -27,6 +30,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 #: The site folder of the law pages, and the default disk folder of the law texts.
 HANDBOOK = "handbook"
@@ -84,6 +88,17 @@ def comparison_uri(new_stem: str) -> str:
 def pdf_path(src_uri: str) -> str:
     """Site path of the PDF for the page whose source is `src_uri` (reports/2024.md → pdf/reports/2024.pdf)."""
     return str(PurePosixPath(PDF_DIR) / PurePosixPath(src_uri).with_suffix(".pdf"))
+
+
+def site_prefix(site_url: str | None) -> str:
+    """The path every address of the site starts with, from mkdocs.yml `site_url` ("/" without one)."""
+    path = urlsplit(site_url or "").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def public_url(site_url: str | None, page: str) -> str:
+    """The public address of site page `page` (e.g. "handbook/xianfa/"), or "" without site_url."""
+    return urljoin(site_url.rstrip("/") + "/", page) if site_url else ""
 
 
 def relative_url(url: str, other: str) -> str:

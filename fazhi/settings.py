@@ -35,6 +35,32 @@ class PdfOptions:
 
 
 @dataclass(frozen=True)
+class FeedbackOptions:
+    """What a government page offers beyond the legal footer (fazhi.feedback); "" hides each."""
+
+    #: The 党政机关网站标识: its image (a file under docs/, site-relative) and the record it links to.
+    site_mark_image: str = ""
+    site_mark_link: str = ""
+    #: The 我为政府网站找错 address of this site.
+    zhaocuo: str = ""
+    #: The mailbox of every page's 纠错 link ("" falls back to the footer's 电子邮箱).
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class PortalOptions:
+    """The site as a column of the county portal (fazhi.portal): the portal's header and footer
+    files, relative to mkdocs.yml; both empty for a site of its own."""
+
+    header: str = ""
+    footer: str = ""
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.header)
+
+
+@dataclass(frozen=True)
 class Settings:
     """The validated plugin options, typed."""
 
@@ -51,6 +77,8 @@ class Settings:
     staff_pages: tuple[str, ...] = ("guide.md",)
     publish_staff_pages: bool = False
     footer: Mapping[str, str] = field(default_factory=dict)
+    feedback: FeedbackOptions = FeedbackOptions()
+    portal: PortalOptions = PortalOptions()
 
     def scheme_for(self, src_uri: str, meta: Mapping[str, Any]) -> str:
         """Front matter `numbering:` wins, then the longest matching folder prefix, then the default."""

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything fazhi needs on Debian 12, as root. Idempotent: a second run only checks.
-#  - Debian packages: Python venv, Chromium (browser tests), CJK fonts, nginx, poppler-utils.
+#  - Debian packages: Python venv, Chromium (browser tests), CJK fonts, nginx and openssl (HTTPS; the tests make a certificate), poppler-utils.
 #  - FandolFang/FandolKai (仿宋/楷体 for the PDFs) exist in Debian only inside texlive-lang-chinese
 #    (~50 MB of TeX we do not need), so we download that .deb and extract just the Fandol .otf
 #    files into /usr/local/share/fonts/fandol.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv python3-pip git chromium fonts-noto-cjk fonts-arphic-ukai
   nginx poppler-utils fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
-  zbar-tools)
+  zbar-tools openssl)
 FANDOL_DIR=/usr/local/share/fonts/fandol
 FANDOL_FILES=(FandolFang-Regular.otf FandolKai-Regular.otf)
 

@@ -52,6 +52,9 @@ def page_kinds(site: Path) -> dict[str, str]:
     }
     if (site / "handbook" / "xianfa").is_dir():
         kinds["宪法（序言）"] = "handbook/xianfa/"
+    comparisons = sorted(site.glob("handbook/*/duizhao/index.html"))
+    if comparisons:
+        kinds["新旧对照"] = comparisons[0].parent.relative_to(site).as_posix() + "/"
     return kinds
 
 

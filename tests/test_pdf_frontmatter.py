@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
+from fazhi.addresses import public_url
 from fazhi.pdf import frontmatter_pages as front
 from fazhi.pdf import html as print_html
 from fazhi.pdf import qr
@@ -26,7 +27,7 @@ def _book(renderer: Renderer, tmp, imprint: dict, site_url: str = ""):
     preface = front.read_preface(ROOT / "handbook")
     groups = [("殡葬管理", [print_html.LawPrint("binzang", "殡葬管理条例", "殡葬管理", LAW)])]
     info = print_html.DocInfo("普法手册", "东辽县民政局", source_date({}))
-    code = qr.block(qr.page_url(site_url, "handbook/"), qr.LAW_CAPTION)
+    code = qr.block(public_url(site_url, "handbook/"), qr.LAW_CAPTION)
 
     def make(pages: int) -> str:
         body = front.imprint_page("普法手册", imprint, "A5", pages, code) + front.preface_section(preface)

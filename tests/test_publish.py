@@ -14,8 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,7 @@ import pytest
 from conftest import ROOT
 from fazhi.publish import releases
 from fazhi.publish.lock import publication_lock
-from test_nginx import NGINX, running_nginx
+from test_nginx import NGINX, Nginx, running_nginx
 
 pytestmark = [pytest.mark.build,
               pytest.mark.skipif(not Path(NGINX).exists(), reason="Debian nginx is installed by scripts/setup.sh")]
@@ -36,8 +34,8 @@ HOME = "docs/index.md"
 class Server:
     """The bare repository, SITE_DIR, nginx's address and a staff member's clone."""
 
-    def __init__(self, tmp: Path, url: str) -> None:
-        self.tmp, self.url = tmp, url
+    def __init__(self, tmp: Path, nginx: Nginx) -> None:
+        self.tmp, self.nginx, self.url = tmp, nginx, nginx.url
         self.repo, self.site, self.clone = tmp / "repo.git", tmp / "site", tmp / "clone"
         self.hook_tmp = tmp / "hook-tmp"  # TMPDIR of the hooks: temporary checkouts must not stay
 
@@ -75,16 +73,13 @@ class Server:
         return release
 
 
-def fetch(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+def fetch(server: Server, url: str) -> tuple[int, bytes]:
+    got = server.nginx.get(url)
+    return got.status, got.body
 
 
 def page_text(server: Server, path: str) -> str:
-    status, body = fetch(server.url + path)
+    status, body = fetch(server, server.url + path)
     assert status == 200, (path, status)
     return body.decode("utf-8")
 
@@ -105,15 +100,15 @@ def server(tmp_path_factory) -> Server:
     tmp = tmp_path_factory.mktemp("publish")
     (tmp / "nginx").mkdir()
     (tmp / "hook-tmp").mkdir()
-    with running_nginx(tmp / "site" / "current", tmp / "nginx") as url:
-        srv = Server(tmp, url)
+    with running_nginx(tmp / "site" / "current", tmp / "nginx") as nginx:
+        srv = Server(tmp, nginx)
         start = time.perf_counter()
         env = {**srv.env(), "FAZHI_PDF": "0", "FAZHI_PYTHON": sys.executable}
         done = subprocess.run(["bash", str(ROOT / "deploy" / "install-server.sh"), str(srv.repo), str(srv.site),
                                "--no-nginx"], env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stdout + done.stderr
         print(f"install-server.sh with the first publication: {time.perf_counter() - start:.1f} s")
-        subprocess.run(["git", "--git-dir", str(srv.repo), "config", "fazhi.url", url], check=True)
+        subprocess.run(["git", "--git-dir", str(srv.repo), "config", "fazhi.url", nginx.url], check=True)
         subprocess.run(["git", "clone", "-q", str(srv.repo), str(srv.clone)], check=True)
         yield srv
 
@@ -235,7 +230,7 @@ def test_readers_never_see_a_missing_file_or_a_mix_while_releases_switch(server)
         nonlocal reads
         while not stop.is_set():
             for path in paths:
-                status, body = fetch(server.url + path.removesuffix("index.html"))
+                status, body = fetch(server, server.url + path.removesuffix("index.html"))
                 reads += 1
                 if status != 200 or body not in versions[path]:
                     problems.append(f"{path}: {status}, {len(body)} bytes")

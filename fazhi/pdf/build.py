@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from fazhi.addresses import HANDBOOK_BOOKLET_PDF, HANDBOOK_PDF, law_uri, pdf_path, relative_url
+from fazhi.addresses import HANDBOOK_BOOKLET_PDF, HANDBOOK_PDF, law_uri, pdf_path, public_url, relative_url
 from fazhi.report.gongwen import is_report
 from fazhi.settings import Settings
 from fazhi.law.handbook import HISTORY, Handbook
@@ -81,7 +81,7 @@ class PdfBuild:
         for src_uri, (title, content) in sorted(self.reports.items()):
             date = render.sources_date([self.docs_dir / src_uri] if self.docs_dir else [])
             info = html.DocInfo(title, self.settings.bureau, date)
-            url = qr.page_url(self.settings.site_url, self.urls.get(src_uri, ""))
+            url = public_url(self.settings.site_url, self.urls.get(src_uri, ""))
             written.append(self._render(html.report_html(content, info, url), site_dir, pdf_path(src_uri)))
         return written
 
@@ -114,7 +114,7 @@ class PdfBuild:
         so the book is laid out once with a provisional count to learn it."""
         settings, book = self.settings, self.book
         info = html.DocInfo(book.title, settings.bureau, render.source_date())
-        qr_block = qr.block(qr.page_url(settings.site_url, "handbook/"), qr.LAW_CAPTION)
+        qr_block = qr.block(public_url(settings.site_url, "handbook/"), qr.LAW_CAPTION)
         preface = frontmatter_pages.preface_section(self.preface) if self.preface else ""
 
         def make(pages: int) -> str:
@@ -132,7 +132,7 @@ class PdfBuild:
         out = []
         for name, entries in groups:
             laws = [html.LawPrint(e.stem, e.title, name, self.laws[e.stem],
-                                  qr.page_url(self.settings.site_url, self.urls.get(e.src_uri, "")))
+                                  public_url(self.settings.site_url, self.urls.get(e.src_uri, "")))
                     for e in entries if e.stem in self.laws]
             if laws:
                 out.append((name, laws))

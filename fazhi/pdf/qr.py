@@ -6,17 +6,11 @@ site_url in mkdocs.yml (there is nowhere to point to)."""
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urljoin
 
 import segno
 
 LAW_CAPTION = "扫码查看现行文本"
 REPORT_CAPTION = "扫码查看网页版"
-
-
-def page_url(site_url: str, page: str) -> str:
-    """The absolute URL of site page `page` (e.g. "handbook/xianfa/"), or "" without site_url."""
-    return urljoin(site_url.rstrip("/") + "/", page) if site_url else ""
 
 
 def block(url: str, caption: str) -> str:

@@ -6,12 +6,18 @@ allows exactly those by their SHA-256 hashes instead of allowing any inline scri
 so even a script that slipped past the build's sanitizer would not run.
 Run `python -m fazhi.security.csp site/` after upgrading Material to print the hashes for
 deploy/nginx.conf; tests/test_nginx.py fails while they are out of date.
+
+The scope script names the site root, which the 404 page (served at any depth) writes as an
+absolute path: "/" for a site of its own, "/zt/fzjs/" for a column of a portal. Its variants are
+made from Material's own template, not from the built pages, so that a script which only looks
+like it (one that slipped past the sanitizer) is never allowed at another root.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import re
 import sys
 from html.parser import HTMLParser
@@ -22,7 +28,11 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 #: Material's scope script names the site root relative to the page ("..", "../.."), so its
 #: hash depends on the page's depth; the policy allows it for every depth up to this one.
 MAX_DEPTH = 5
-_SCOPE = re.compile(r'(__md_scope=new URL\()"[^"]*"')
+#: Material's partial that writes the scope script into every page, and the Jinja expression
+#: that names the root in it.
+MATERIAL_SCOPE_PARTIAL = ("templates", "partials", "javascripts", "base.html")
+_SCOPE_ROOT = re.compile(r'(__md_scope=new URL\()"\{\{[^}]*\}\}"')
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 #: Everything from the site itself; inline styles (table alignment, Material's own) are harmless
 #: without scripts; data: images are Material's CSS icons; the search worker is a same-origin file.
 DIRECTIVES = (
@@ -83,18 +93,43 @@ def site_script_hashes(site: Path) -> list[str]:
                    for s in inline_scripts(page.read_text(encoding="utf-8"))})
 
 
+def scope_script(root: str) -> str:
+    """Material's scope script as a page whose site root is `root` carries it, from the installed
+    Material's template."""
+    spec = importlib.util.find_spec("material")
+    partial = Path(spec.origin).parent.joinpath(*MATERIAL_SCOPE_PARTIAL) if spec and spec.origin else None
+    found = _SCRIPT.search(partial.read_text(encoding="utf-8")) if partial and partial.is_file() else None
+    if not found or len(_SCOPE_ROOT.findall(found.group(1))) != 1 or "{%" in found.group(1):
+        raise RuntimeError(f"Material 的 {'/'.join(MATERIAL_SCOPE_PARTIAL)} 已改变，fazhi/security/csp.py 须随之更新")
+    return _SCOPE_ROOT.sub(lambda m: f'{m.group(1)}"{root}"', found.group(1))
+
+
+def scope_roots() -> list[str]:
+    """The roots pages name: the 404 page's "/" of a site of its own, and the relative ones."""
+    return ["/", "."] + ["/".join([".."] * depth) for depth in range(1, MAX_DEPTH + 1)]
+
+
 def policy_hashes(site: Path) -> list[str]:
-    """Hashes of the site's inline scripts plus the scope script at every page depth."""
+    """Hashes of the site's inline scripts plus the scope script at every root."""
     scripts = {s for page in site.rglob("*.html") for s in inline_scripts(page.read_text(encoding="utf-8"))}
-    for script in [s for s in scripts if _SCOPE.search(s)]:
-        roots = ["/", "."] + ["/".join([".."] * depth) for depth in range(1, MAX_DEPTH + 1)]
-        scripts.update(_SCOPE.sub(lambda m, r=root: f'{m.group(1)}"{r}"', script) for root in roots)
+    scripts.update(scope_script(root) for root in scope_roots())
     return sorted(script_hash(s) for s in scripts)
 
 
 def policy(site: Path) -> str:
     """The Content-Security-Policy header value for the built site."""
     return "; ".join(DIRECTIVES).replace("{hashes}", " ".join(policy_hashes(site)))
+
+
+def with_prefix(value: str, prefix: str) -> str:
+    """A policy (header value) that also allows the 404 page's scope script under `prefix`."""
+    extra = script_hash(scope_script(prefix))
+    if extra in value:
+        return value
+    head, found, rest = value.partition("script-src 'self'")
+    if not found:
+        raise ValueError("Content-Security-Policy without script-src 'self'")
+    return f"{head}{found} {extra}{rest}"
 
 
 if __name__ == "__main__":

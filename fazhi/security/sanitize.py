@@ -27,6 +27,7 @@ import re
 import xml.etree.ElementTree as etree
 from html import escape, unescape
 from html.parser import HTMLParser
+from typing import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -102,10 +103,12 @@ class _Cleaner(HTMLParser):
     """Tokenises one piece of author HTML; writes back only allowed tags and attributes.
 
     Findings are (line, col, message) relative to the piece, 1-based line, 1-based col.
+    `rewrite`, if given, maps each kept URL attribute's value (as written) to the one written back.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, rewrite: Callable[[str], str] | None = None) -> None:
         super().__init__(convert_charrefs=False)
+        self.rewrite = rewrite
         self.out: list[str] = []
         self.findings: list[tuple[int, int, str]] = []
         self.dropping: list[str] = []
@@ -143,6 +146,8 @@ class _Cleaner(HTMLParser):
             if problem:
                 self._finding(problem, max(lowered.find(name), 0))
             else:
+                if value is not None and self.rewrite and name in URL_ATTRIBUTES:
+                    value = self.rewrite(value)
                 kept.append(name if value is None else f'{name}="{escape(value, quote=True)}"')
         self.out.append(f"<{' '.join([tag, *kept])}{' /' if closed else ''}>")
 
@@ -177,9 +182,10 @@ class _Cleaner(HTMLParser):
         self._finding("不允许的 HTML 处理指令：已删除")
 
 
-def clean_html(html: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The allowed part of `html`, and what was cut as (line, col, message) within `html`."""
-    cleaner = _Cleaner()
+def clean_html(html: str, rewrite: Callable[[str], str] | None = None) -> tuple[str, list[tuple[int, int, str]]]:
+    """The allowed part of `html`, and what was cut as (line, col, message) within `html`;
+    `rewrite` maps the URLs that are kept (href, src) to the ones written back."""
+    cleaner = _Cleaner(rewrite)
     cleaner.feed(html)
     cleaner.close()
     return "".join(cleaner.out), cleaner.findings

@@ -28,9 +28,11 @@ from mkdocs.config import config_options as c
 from fazhi.addresses import HANDBOOK
 from fazhi.check.runner import Result, run
 from fazhi.diagnostics import Diagnostic
+from fazhi.feedback import email_problem, image_problem, web_address_problem
 from fazhi.project import PLUGIN, Project, ProjectFile
 from fazhi.report.numbering import SCHEMES
-from fazhi.settings import DEFAULT_SIGNATURE, IMPRINT_KEYS, PAPER_SIZES, PdfOptions, Settings, SettingsError, pdfs_wanted
+from fazhi.settings import (DEFAULT_SIGNATURE, IMPRINT_KEYS, PAPER_SIZES, FeedbackOptions, PdfOptions, PortalOptions,
+                            Settings, SettingsError, pdfs_wanted)
 from fazhi.site.footer import FIELDS as FOOTER_FIELDS
 
 #: Where the options lived before the plugin: mkdocs.yml `extra.fazhi`.
@@ -81,6 +83,59 @@ class _Fields(c.Type):
         return {str(k): str(v).strip() for k, v in value.items() if v is not None and str(v).strip()}
 
 
+class _Checked(c.Type):
+    """A text checked by one of the engine's `…_problem` functions; "" (unset) is always fine."""
+
+    def __init__(self, problem) -> None:
+        super().__init__(str, default="")
+        self.problem = problem
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation("" if value is None else value).strip()
+        problem = value and self.problem(value)
+        if problem:
+            raise c.ValidationError(problem)
+        return value
+
+
+class _Together(c.SubConfig):
+    """A group whose fields are given all together or not at all (an image without its link…)."""
+
+    def __init__(self, config_class: type[base.Config], message: str) -> None:
+        super().__init__(config_class)
+        self.config_class = config_class  # SubConfig sets it only on itself, not on a subclass
+        self.message = message
+
+    def run_validation(self, value: object):
+        config = super().run_validation(value)
+        given = [bool(config[key]) for key in config]
+        if any(given) and not all(given):
+            raise c.ValidationError(self.message)
+        return config
+
+
+class SiteMarkConfig(base.Config):
+    """feedback.site_mark: the 党政机关网站标识 as issued: its image (under docs/) and its link."""
+
+    image = _Checked(image_problem)
+    link = _Checked(web_address_problem)
+
+
+class FeedbackConfig(base.Config):
+    """feedback: the 党政机关网站标识, 我为政府网站找错 and every page's 纠错 (each hidden while empty)."""
+
+    site_mark = _Together(SiteMarkConfig, "党政机关网站标识须同时写图片（image）和链接（link）")
+    zhaocuo = _Checked(web_address_problem)
+    email = _Checked(email_problem)
+
+
+class PortalConfig(base.Config):
+    """portal: the county portal's header and footer files (relative to mkdocs.yml)."""
+
+    header = c.Type(str, default="")
+    footer = c.Type(str, default="")
+
+
 class StaffPagesConfig(base.Config):
     """staff_pages: pages for staff, left out of the published site unless publish."""
 
@@ -113,6 +168,9 @@ class FazhiConfig(base.Config):
     staff_pages = c.SubConfig(StaffPagesConfig)
     #: The legal footer: 主办单位, contact, 网站标识码, 备案号 (empty fields are not shown).
     footer = _Fields(FOOTER_FIELDS)
+    feedback = c.SubConfig(FeedbackConfig)
+    #: The site as a column of the county portal: its header and footer in place of the site's.
+    portal = _Together(PortalConfig, "门户网站专栏须同时写页头（header）和页脚（footer）两个文件")
 
 
 def to_settings(config: FazhiConfig, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -130,6 +188,9 @@ def to_settings(config: FazhiConfig, environ: Mapping[str, str] = os.environ) ->
         staff_pages=tuple(config.staff_pages.pages),
         publish_staff_pages=config.staff_pages.publish,
         footer=dict(config.footer),
+        feedback=FeedbackOptions(config.feedback.site_mark.image, config.feedback.site_mark.link,
+                                 config.feedback.zhaocuo, config.feedback.email),
+        portal=PortalOptions(config.portal.header.strip(), config.portal.footer.strip()),
     )
 
 

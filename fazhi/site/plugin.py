@@ -30,6 +30,8 @@ NavigationStep     after the handbook and reports have arranged their sections: 
                    the top level, bounds each page's sidebar
 PublicSiteStep     last on_files (drops staff pages from a published build after
                    every step that might mount or read them); 网站地图 from the final nav
+PortalStep         the portal's header and footer for a column of the county portal:
+                   only the templates read them, so beside the other page chrome
 =================  ==================================================================
 
 Every event runs late among the plugins (priority -50): after Material's search plugin made
@@ -60,6 +62,7 @@ from fazhi.site.steps.handbook import HandbookStep
 from fazhi.site.steps.navigation import NavigationStep
 from fazhi.site.steps.pages import PageStep
 from fazhi.site.steps.pdf import PdfStep
+from fazhi.site.steps.portal import PortalStep
 from fazhi.site.steps.public_site import PublicSiteStep
 from fazhi.site.steps.reports import ReportStep
 from fazhi.site.steps.search import SearchStep
@@ -68,7 +71,7 @@ from fazhi.site.steps.sources import SourceStep
 #: The build's steps, in the order every event visits them (see the table above).
 STEPS: tuple[type[Step], ...] = (
     CheckStep, PageStep, HandbookStep, CompareStep, ReportStep, SourceStep, SearchStep, PdfStep,
-    NavigationStep, PublicSiteStep,
+    NavigationStep, PublicSiteStep, PortalStep,
 )
 #: "Late" in MkDocs' scale (100 first … -100 last): after the plugins fazhi builds on.
 LATE = -50
