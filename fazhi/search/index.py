@@ -9,7 +9,8 @@ written in parts by fazhi.search.parts (`config.parts` says how many), and
 `config.words`: the words (2+ characters) jieba finds in the site with the domain
 dictionary, space-separated; the worker cuts a query typed without spaces into them when
 the whole query is not found (婚姻登记程序 → 婚姻登记 程序); `config.synonyms`: words
-readers type for the texts' own words (低保 → 最低生活保障).
+readers type for the texts' own words (低保 → [最低生活保障]); `config.questions`: question
+words (怎么办 → words an answering article has), left out of what a question looks for.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from fazhi.contract import parse_unit_anchor
-from fazhi.search.dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
+from fazhi.law.names import law_names
+from fazhi.search.dictionary import (Segmenter, curated_terms, heading_term, question_words, segmenter,
+                                      synonyms)
 from fazhi.search.document import SearchDocument
 from fazhi.search.extract import Block, split_page
 from fazhi.search.parts import compact_articles, write_parts
@@ -123,7 +126,8 @@ class IndexBuilder:
         words = self.vocabulary(segments)
         docs = self.documents(segments, pinyin=pinyin)
         index["config"]["words"] = " ".join(words)
-        index["config"]["synonyms"] = synonyms()
+        index["config"]["synonyms"] = {word: list(forms) for word, forms in synonyms().items()}
+        index["config"]["questions"] = {word: list(cues) for word, cues in question_words().items()}
         spoken = dict.fromkeys(inner for word in words for inner in segments.inner_words(word))
         index["config"]["parts"] = write_parts(site_dir, docs, spoken)
         index["docs"] = compact_articles(docs)
