@@ -42,6 +42,8 @@ class PageEntry:
     status: str
     #: Front matter `search.boost` (Material's key): scales the page's hits; 1 leaves them be.
     boost: float = 1.0
+    #: 问答 or 以案释法 for a page the bureau wrote to answer a question (fazhi.wenda), else ''.
+    genre: str = ""
 
 
 class IndexBuilder:
@@ -51,14 +53,14 @@ class IndexBuilder:
         #: By URL, so a page built again (`mkdocs serve --dirty`) replaces its old entry.
         self.pages: dict[str, PageEntry] = {}
 
-    def add_page(self, url: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
+    def add_page(self, url: str, title: str, html: str, meta: Mapping[str, Any], *, genre: str = "") -> None:
         if (meta.get("search") or {}).get("exclude"):
             return
         blocks = split_page(html, title)
         is_law = any(block.article for block in blocks)
         law = law_names(str(meta.get("title") or title)) if is_law else []
         boost = float((meta.get("search") or {}).get("boost") or 1)
-        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""), boost)
+        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""), boost, genre)
 
     def dictionary_words(self) -> list[str]:
         """Curated terms, then every law's names and its 章/节 headings."""
@@ -96,6 +98,8 @@ class IndexBuilder:
         doc = {"location": location, "title": block.title, "text": block.text}
         if block.number and block.title.startswith(block.number):
             doc["num"] = block.number
+        if block.anchor is None and page.genre:
+            doc["genre"] = page.genre
         if block.anchor is None and page.law:
             doc["law"] = page.law
             if page.status and page.status != "current":
