@@ -168,6 +168,7 @@ def test_each_cited_article_lists_the_questions_and_cases_citing_it(wenda_site):
     assert law.find(id="t1078").find(class_="fz-related") is None
     index = soup(wenda_site, "wenda/")
     assert {a.get_text() for a in index.select("article li a")} >= {"低保怎么申请？", "儿子不给赡养费，老人怎么办？"}
+    assert "《中华人民共和国反家庭暴力法》第二十八条" in index.get_text()  # written 反家暴法第28条
 
 
 @pytest.mark.build
@@ -204,33 +205,57 @@ def test_the_public_site_publishes_no_question_nobody_at_the_bureau_wrote():
     assert not published & {p.name for p in FIXTURES.glob("*.md")}
 
 
-# -- search --------------------------------------------------------------------------------
+# -- in the browser ------------------------------------------------------------------------
 
 
-@pytest.mark.build
-@pytest.mark.browser
-def test_search_ranks_the_bureaus_answer_above_the_raw_article(wenda_site, browser):
+@pytest.fixture(scope="module")
+def wenda_url(wenda_site):
     import functools
     import http.server
     import threading
 
     from conftest import _QuietHandler
-    from test_search_browser import open_search, settled_results, target, type_like_a_reader
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(wenda_site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/"
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_nothing_on_a_question_a_case_and_a_cited_article(browser, wenda_url, scheme, width):
+    from test_accessibility import axe_violations
+
+    context = browser.new_context(locale="zh-CN", color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path in ("wenda/", "wenda/jia-ting-bao-li-bao-hu-ling/", "wenda/zi-nv-ju-fu-shan-yang-fei/", MFD):
+        page.goto(wenda_url + path)
+        page.wait_for_load_state("load")
+        found[path] = axe_violations(page)
+    context.close()
+    assert not {p: v for p, v in found.items() if v}, found
+
+
+# -- search --------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_search_ranks_the_bureaus_answer_above_the_raw_article(wenda_url, browser):
+    from test_search_browser import open_search, settled_results, target, type_like_a_reader
+
     page = browser.new_page()
-    try:
-        for query, answer, article in [("离婚冷静期多少天", "wenda/li-hun-leng-jing-qi/", (MFD, "t1077")),
-                                       ("老人不给赡养费怎么办", "wenda/zi-nv-ju-fu-shan-yang-fei/", None),
-                                       ("低保怎么申请", "wenda/di-bao-zen-me-shen-qing/", None)]:
-            open_search(page, url)
-            type_like_a_reader(page, query)
-            ranked = [target(link["href"], url) for item in settled_results(page) for link in item]
-            assert ranked[0] == (answer, ""), (query, ranked[:3])
-            if article:
-                assert article in ranked, (query, ranked)
-    finally:
-        page.close()
-        server.shutdown()
+    for query, answer, article in [("离婚冷静期多少天", "wenda/li-hun-leng-jing-qi/", (MFD, "t1077")),
+                                   ("老人不给赡养费怎么办", "wenda/zi-nv-ju-fu-shan-yang-fei/", None),
+                                   ("低保怎么申请", "wenda/di-bao-zen-me-shen-qing/", None)]:
+        open_search(page, wenda_url)
+        type_like_a_reader(page, query)
+        ranked = [target(link["href"], wenda_url) for item in settled_results(page) for link in item]
+        assert ranked[0] == (answer, ""), (query, ranked[:3])
+        if article:
+            assert article in ranked, (query, ranked)
+    page.close()

@@ -8,14 +8,27 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from fazhi.addresses import WENDA, WENDA_INDEX
+from fazhi.law.citation import CitationError, Citations
+from fazhi.law.handbook import Handbook
 from fazhi.wenda.index_page import TITLE, index_markdown
 from fazhi.wenda.question import GENRES, Question
 
 
-def mount(files: Files, config: MkDocsConfig, questions: list[Question], bureau: str) -> Files:
+def mount(files: Files, config: MkDocsConfig, questions: list[Question], bureau: str, book: Handbook) -> Files:
     """The generated list of the 问答 at wenda/, when there are any and staff wrote no index.md."""
     if questions and files.get_file_from_path(WENDA_INDEX) is None:
-        files.append(File.generated(config, WENDA_INDEX, content=index_markdown(questions, bureau)))
+        citations = Citations(book)
+
+        def labels(text: str) -> list[str]:
+            found = []
+            for citation in citations.find(text):
+                try:
+                    found.append(citations.resolve(citation).label)
+                except CitationError:  # the question's own page reports it
+                    continue
+            return found
+
+        files.append(File.generated(config, WENDA_INDEX, content=index_markdown(questions, bureau, labels)))
     return files
 
 

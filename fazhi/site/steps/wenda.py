@@ -16,7 +16,7 @@ from fazhi.site.steps.base import Step
 
 class WendaStep(Step):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        return site.mount(files, config, self.build.questions, self.build.settings.bureau)
+        return site.mount(files, config, self.build.questions, self.build.settings.bureau, self.build.book)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return site.arrange_nav(nav, self.build.questions)
