@@ -82,14 +82,15 @@ class WendaExtension(Extension):
         try:
             target = self.citations.resolve(citation)
         except CitationError as error:
-            self._add(line, str(error), "error", absolute)
+            self.report(line, str(error), "error", absolute)
             return None
         if target.law.superseded:
-            self._add(line, f"{target.label}：手册中的《{target.law.title}》只有已被修订的历史文本（{target.law.date}），"
-                            "问答应以现行有效的文本为依据：请先把现行文本收入手册", "warning", absolute)
+            self.report(line, f"{target.label}：手册中的《{target.law.title}》只有已被修订的历史文本（{target.law.date}），"
+                              "问答应以现行有效的文本为依据：请先把现行文本收入手册", "warning", absolute)
         return target
 
-    def _add(self, line: int, message: str, level: str, absolute: bool) -> None:
+    def report(self, line: int, message: str, level: str, absolute: bool) -> None:
+        """A finding at a body line, or at a file line (`absolute`: the front matter's)."""
         if absolute:  # a front matter line: the file's own line number
             self.diagnostics.items.append(Diagnostic(self.page.path, line, 1, level, message))
         else:
@@ -139,9 +140,9 @@ class _WendaTreeprocessor(Treeprocessor):
 
     def _check_front_matter(self, question: Question) -> None:
         if question.genre not in GENRES:
-            self.ext._add(1, f"{GENRE_KEY}应为“{'”或“'.join(GENRES)}”，而不是“{question.genre}”", "warning", True)
+            self.ext.report(1, f"{GENRE_KEY}应为“{'”或“'.join(GENRES)}”，而不是“{question.genre}”", "warning", True)
         if not question.basis:
-            self.ext._add(1, f"没有写{BASIS_KEY}：请在前置信息中列出答案所依据的条文，例如 {BASIS_KEY}: [《婚姻登记条例》第五条]",
+            self.ext.report(1, f"没有写{BASIS_KEY}：请在前置信息中列出答案所依据的条文，例如 {BASIS_KEY}: [《婚姻登记条例》第五条]",
                           "warning", True)
 
     def _basis(self, text: str, line: int) -> list[Target]:
@@ -150,7 +151,7 @@ class _WendaTreeprocessor(Treeprocessor):
             return []  # the template's prompt: reported by the placeholder check
         found = self.ext.citations.find(text)
         if not found:
-            self.ext._add(line, f"看不出“{text}”引用的是哪部法律法规的哪一条：请写法规名称（或简称）和条号，"
+            self.ext.report(line, f"看不出“{text}”引用的是哪部法律法规的哪一条：请写法规名称（或简称）和条号，"
                                 "例如《婚姻登记条例》第五条、民法典第一千零七十七条", "error", True)
         return [t for t in (self.ext.resolve(c, line, absolute=True) for c in found) if t is not None]
 
