@@ -10,6 +10,8 @@ what                        on disk (relative to mkdocs.yml)     in the site (so
 site pages, reports         docs/…, docs/reports/<year>.md       …, reports/<year>.md
 a law                       <handbook folder>/…/<stem>.md        handbook/<stem>.md
 the handbook's index        (generated)                          handbook/index.md
+a 问答 or 以案释法          docs/wenda/<name>.md                 wenda/<name>.md
+the 问答 list               (generated unless docs/wenda/index.md) wenda/index.md
 新旧对照 of a law           (generated)                          handbook/<newer stem>/duizhao.md
 a page's PDF                (written after the build)            pdf/<uri without .md>.pdf
 the whole handbook          (written after the build)            pdf/handbook.pdf, pdf/handbook-booklet.pdf
@@ -42,6 +44,9 @@ DOCS = "docs"
 NOT_LAWS = frozenset({"README.md", "index.md", "preface.md"})
 
 HANDBOOK_INDEX = f"{HANDBOOK}/index.md"
+#: The site folder (in docs/) of the questions the bureau answers from the law (问答, 以案释法).
+WENDA = "wenda"
+WENDA_INDEX = f"{WENDA}/index.md"
 REPORTS_INDEX = f"{REPORTS}/index.md"
 REPORT_FILE = re.compile(rf"^{REPORTS}/(?P<year>\d{{4}})\.md$")
 #: The page under a current law's page where its comparison with an earlier version lives.
@@ -66,6 +71,18 @@ def is_law_uri(uri: str) -> bool:
     """A law page's site path (not the handbook's index or a page under a law)."""
     parent, _, name = uri.rpartition("/")
     return parent == HANDBOOK and name.endswith(".md") and name not in NOT_LAWS
+
+
+def is_wenda_uri(uri: str) -> bool:
+    """A 问答's site path (wenda/<name>.md; not the list of them)."""
+    parent, _, name = uri.rpartition("/")
+    return parent == WENDA and name.endswith(".md") and name != "index.md"
+
+
+def source_link(uri: str, page_uri: str) -> str:
+    """A link from the page whose source is `page_uri` to the source `uri`, as Markdown writes
+    it (wenda/x.md → ../handbook/y.md); MkDocs turns it into the page's address and checks it."""
+    return posixpath.relpath(uri, posixpath.dirname(page_uri) or ".")
 
 
 def report_uri(year: int) -> str:
@@ -132,6 +149,11 @@ class Addresses:
     @property
     def docs_dir(self) -> Path:
         return self.root / self.docs_folder
+
+    @property
+    def wenda_dir(self) -> Path:
+        """The 问答 folder: docs/wenda/."""
+        return self.docs_dir / WENDA
 
     def site_uri(self, path: Path) -> str | None:
         """Where a file on disk sits in the site: reports/2024.md for docs/reports/2024.md,

@@ -4,6 +4,7 @@
     fazhi import --law 条例.txt
     fazhi check [路径…] [--fix]
     fazhi new-report 2025
+    fazhi new-wenda 结婚登记要带哪些证件？ [--case]
     fazhi publish | fazhi releases | fazhi rollback [版本]   (on the web server)
     fazhi compare 旧文本.md 新文本.md -o 对照表.pdf
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from fazhi.addresses import report_uri
 from fazhi.text import ids
 from fazhi.report import new as new_report
+from fazhi.wenda import new as new_wenda
 from fazhi.check.runner import display_path, find_root
 from fazhi.project import Project
 from fazhi.settings import SettingsError
@@ -88,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
               description="新建 docs/reports/<年份>.md，含厅字〔2019〕28号要求的五部分内容；报告列表自动更新。")
     rep.add_argument("year", metavar="年份", type=int, help="报告所属年度，例如 2025")
     rep.add_argument("--force", action="store_true", help="该年度报告已存在时覆盖它")
+    qa = new(commands.add_parser, name="new-wenda", help="按模板新建一条问答（或以案释法）",
+             description="在 docs/wenda/ 新建一个文件，标题是问题本身，文件名取问题的拼音；"
+                         "写好答案和依据（引用的条文）后运行 fazhi check。")
+    qa.add_argument("title", metavar="问题", help="群众问的问题，例如“结婚登记要带哪些证件？”（含空格或标点时加引号）")
+    qa.add_argument("--case", action="store_true", help="以案释法：模板含“案情”“说法”两部分")
+    qa.add_argument("--force", action="store_true", help="同名文件已存在时覆盖它")
     cmp = new(commands.add_parser, name="compare", help="新旧对照：逐条比较法律法规的两个文本，列出新增、删除和修改的条文",
               description="按条文内容（而不是条号）对照两个文本；不写 -o 时在屏幕上列出有变化的条文。")
     cmp.add_argument("old", metavar="旧文本", type=Path, help="修订前的文本：手册的 .md 文件，或 .docx、.txt 文件")
@@ -173,6 +181,17 @@ def cmd_new_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_wenda(args: argparse.Namespace) -> int:
+    try:
+        project = _project()
+        path = new_wenda.create(project.addresses.wenda_dir, args.title, case=args.case, force=args.force)
+    except (FileExistsError, SettingsError) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    print(f"已新建 {path}：请把其中的“{new_report.PLACEHOLDER}”替换为答案和依据，写好后运行 fazhi check", file=sys.stderr)
+    return 0
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from fazhi.compare.command import run as compare
     from fazhi.pdf.build import cache_dir
@@ -182,6 +201,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"import": cmd_import, "check": cmd_check, "new-report": cmd_new_report,
+    handler = {"import": cmd_import, "check": cmd_check, "new-report": cmd_new_report, "new-wenda": cmd_new_wenda,
                "compare": cmd_compare, **publish_commands.HANDLERS}[args.command]
     return handler(args)

@@ -52,6 +52,8 @@ RUN_IN = "fz-run-in"
 #: A citation turned into a link; between laws it also carries XREF_LAW.
 XREF = "fz-xref"
 XREF_LAW = "fz-xref-law"
+#: Under an article: the 问答 and 以案释法 that cite it (``<div class="fz-related">``).
+RELATED = "fz-related"
 #: 公文 parts that keep their own layout in print (title, signature block).
 TITLE = "fz-title"
 SIGNATURE = "fz-signature"

@@ -1,9 +1,9 @@
 """The page about to be converted, as each of fazhi's Python-Markdown extensions sees it.
 
 Python-Markdown converts page after page with one instance of each extension, so each keeps
-per-page state. The three of them — heading numbers (fazhi.report.extension), law structure
-(fazhi.law.extension) and the raw-HTML allow-list (fazhi.security.sanitize) — share one
-interface, which `fazhi.pages.PageExtensions` drives for the build and for `fazhi check` alike:
+per-page state. The four of them — heading numbers (fazhi.report.extension), law structure
+(fazhi.law.extension), 问答 pages (fazhi.wenda.extension) and the raw-HTML allow-list
+(fazhi.security.sanitize) — share one interface, which `fazhi.pages.PageExtensions` drives for the build and for `fazhi check` alike:
 
 - `begin_document(page)`: the `PageSource` of the page converted next;
 - `reset()`: Python-Markdown's own hook (called when a converter is made or reset), which clears
@@ -35,6 +35,12 @@ class PageSource:
     scheme: str = "none"
     #: Normalised law title → `fazhi.law.extension.LawTarget`, for citations between laws.
     law_targets: Mapping[str, Any] = field(default_factory=dict)
+    #: For a 问答 page: its `fazhi.wenda.question.Question` (None for every other page).
+    question: Any = None
+    #: The handbook's laws as 问答 cite them (`fazhi.law.citation.Citations`).
+    citations: Any = None
+    #: For a law page: article anchor (t23) → ((question, link to its page), …) citing it.
+    cited_by: Mapping[str, tuple] = field(default_factory=dict)
 
     @property
     def is_law(self) -> bool:

@@ -135,6 +135,17 @@ def test_import_refuses_doc_and_broken_docx_with_a_chinese_message(tmp_path):
 def test_usage_errors_are_in_chinese():
     wrong = fazhi("frobnicate")
     assert wrong.returncode == 2
-    assert "fazhi: 错误：没有“frobnicate”这个命令，可用：import, check, new-report, compare, publish, releases, rollback" in wrong.stderr
+    assert "fazhi: 错误：没有“frobnicate”这个命令，可用：import, check, new-report, new-wenda, compare, publish, releases, rollback" in wrong.stderr
     year = fazhi("new-report", "明年")
     assert year.returncode == 2 and "年份 应为整数，而不是“明年”" in year.stderr
+
+
+def test_new_wenda_makes_a_question_file_that_check_holds_back(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    made = fazhi("new-wenda", "结婚登记要带哪些证件？", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    path = tmp_path / "docs" / "wenda" / "jie-hun-deng-ji-yao-dai-na-xie-zheng-jian.md"
+    assert path.is_file() and "已新建" in made.stderr
+    assert fazhi("new-wenda", "结婚登记要带哪些证件？", cwd=tmp_path).returncode == 1  # never overwritten
+    checked = fazhi("check", "docs/wenda", cwd=tmp_path)
+    assert checked.returncode == 1 and "模板提示文字“【请填写】”尚未替换为正文" in checked.stderr

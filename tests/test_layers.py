@@ -19,7 +19,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("fazhi", "fazhi.text", "fazhi.contract", "fazhi.diagnostics", "fazhi.addresses", "fazhi.settings",
               "fazhi.project", "fazhi.page_source", "fazhi.repeatable")),
     ("domain", ("fazhi.law", "fazhi.report", "fazhi.search", "fazhi.security", "fazhi.importer", "fazhi.compare",
-                "fazhi.pdf", "fazhi.pages", "fazhi.feedback", "fazhi.portal")),
+                "fazhi.pdf", "fazhi.pages", "fazhi.feedback", "fazhi.portal", "fazhi.wenda")),
     ("services", ("fazhi.check", "fazhi.publish")),
     ("site", ("fazhi.site",)),
     ("entry", ("fazhi.cli", "fazhi.__main__")),

@@ -25,6 +25,7 @@ from fazhi.site.steps.public_site import PublicSiteStep
 from fazhi.site.steps.reports import ReportStep
 from fazhi.site.steps.search import SearchStep
 from fazhi.site.steps.sources import SourceStep
+from fazhi.site.steps.wenda import WendaStep
 
 EVENTS = ("on_config", "on_pre_build", "on_files", "on_nav", "on_env", "on_page_markdown", "on_page_content",
           "on_page_context", "on_post_build")
@@ -53,6 +54,7 @@ def test_pages_see_the_handbook_mounted_and_the_staff_pages_go_last():
     assert before("on_files", HandbookStep, CompareStep)  # pairs of the mounted laws
     assert before("on_files", HandbookStep, SourceStep)  # mounted law pages get dates and edit links
     assert order("on_files")[-1] is PublicSiteStep
+    assert before("on_files", WendaStep, PublicSiteStep)  # the 网站地图 lists the 问答's list
 
 
 def test_search_and_print_take_the_html_readers_see():
@@ -67,6 +69,7 @@ def test_search_and_print_take_the_html_readers_see():
 
 def test_the_navigation_is_ordered_after_each_section_arranged_itself():
     assert before("on_nav", HandbookStep, NavigationStep) and before("on_nav", ReportStep, NavigationStep)
+    assert before("on_nav", WendaStep, NavigationStep)
 
 
 def test_every_event_runs_late_among_the_plugins():

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from fazhi.search.dictionary import curated_terms, heading_term, law_names, make_tokenizer, segmenter
+from fazhi.law.names import law_names
+from fazhi.search.dictionary import curated_terms, heading_term, make_tokenizer, question_words, segmenter, synonyms
 from fazhi.search.extract import clean, split_page
 from fazhi.search.index import IndexBuilder
 from fazhi.search.parts import shard_of
@@ -38,6 +39,20 @@ def tokenizer():
 def test_law_names_add_the_names_readers_type():
     assert law_names("中华人民共和国反家庭暴力法") == ["中华人民共和国反家庭暴力法", "反家庭暴力法", "反家暴法"]
     assert law_names("殡葬管理条例") == ["殡葬管理条例"]
+    assert "收养登记办法" in law_names("中国公民收养子女登记办法")  # so sydj finds it
+
+
+def test_readers_words_and_question_words_are_well_formed():
+    """Every reader's word leads to words of the texts; question words are not readers' words
+    (a word is either left out of a question or looked for, never both), and their answer
+    words are words of two or more characters, which the postings can find."""
+    readers, asked = synonyms(), question_words()
+    assert readers["低保"] == ("最低生活保障",)
+    assert set(readers["孩子"]) == {"未成年人", "子女"}
+    assert all(forms and all(len(f) > 1 for f in forms) for forms in readers.values())
+    assert not set(readers) & set(asked)
+    assert asked["吗"] == ()
+    assert all(len(cue) > 1 for cues in asked.values() for cue in cues)
 
 
 def test_heading_terms_are_short_chinese_headings_without_their_number():
@@ -125,6 +140,10 @@ def test_index_replaces_materials_docs_and_keeps_its_config(tmp_path):
     assert docs["reports/2024/#a"]["num"] == "（一）"
     assert docs["reports/2024/#a"]["title"] == "（一）落实政府法律顾问制度。"
     assert docs["reports/2024/#a"]["pinyin"] == "luo'shi zheng'fu'fa'lv'gu'wen zhi'du"  # 政府法律顾问: one term
+    assert index["config"]["synonyms"]["低保"] == ["最低生活保障"]
+    assert index["config"]["questions"]["怎么办"][:2] == ["求助", "投诉"]
+    texts = [d["text"] for d in docs.values() if d["text"]]
+    assert index["config"]["parts"]["average"] == round(sum(map(len, (t.replace(" ", "") for t in texts))) / len(texts))
 
 
 def read_whole_index(site: Path) -> list[dict]:

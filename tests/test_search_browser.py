@@ -3,7 +3,8 @@
 Every query of tests/search_queries.yml is typed with real key events (Latin letters key by
 key; Chinese committed at once by an input method, then a key release), the result list is
 read back, and top-1 (what Enter opens: the best link of the first result) and top-3 rates
-are computed per kind. The test fails below the floor agreed in issue C.
+are computed per kind. The test fails below the floors of issue O (Chinese top-1 97 %, pinyin and
+initials top-3 95 %).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 CHINESE_KINDS = {"term", "phrase", "title", "article", "spacing", "synonym", "question"}
 PINYIN_KINDS = {"pinyin", "initials", "mixed"}
-FLOOR_CHINESE_TOP1 = 0.95
-FLOOR_PINYIN_TOP3 = 0.90
+FLOOR_CHINESE_TOP1 = 0.97
+FLOOR_PINYIN_TOP3 = 0.95
 READY = "键入以开始搜索"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -84,8 +85,10 @@ def open_search(page, url: str) -> None:
 
 
 def hits(expected: dict, found: tuple[str, str]) -> bool:
+    """Whether a result is the expected place or one of the query's `or` places."""
     page, anchor = found
-    return page == expected["page"] and (expected.get("anchor") is None or anchor == expected["anchor"])
+    return any(page == place["page"] and (place.get("anchor") is None or anchor == place["anchor"])
+               for place in [expected, *expected.get("or", ())])
 
 
 def test_query_set_in_the_browser(page, site_url, capsys):

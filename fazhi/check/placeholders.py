@@ -1,5 +1,5 @@
-"""What a report made by `fazhi new-report` still lacks: template prompts (【请填写】) and the day
-of its 成文日期. The publish build refuses them too (a template must not go out as it is);
+"""What a report made by `fazhi new-report` or a 问答 made by `fazhi new-wenda` still lacks:
+template prompts (【请填写】; in a 问答's 依据 too) and the day of a report's 成文日期. The publish build refuses them too (a template must not go out as it is);
 `mkdocs serve` still previews it, with the warnings."""
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from fazhi.check.source import Source
 
 
 def check_placeholders(source: Source) -> list[Diagnostic]:
-    if source.kind != "report":
+    if source.kind not in ("report", "wenda"):
         return []
+    # a 问答's prompts stand in its front matter (依据) as well as in its body
+    lines = enumerate(source.text.split("\n"), 1) if source.kind == "wenda" else body_lines(source)
     found = [
         Diagnostic(source.path, line, text.index(PLACEHOLDER) + 1, "warning", f"模板提示文字“{PLACEHOLDER}”尚未替换为正文")
-        for line, text in body_lines(source)
+        for line, text in lines
         if PLACEHOLDER in text
     ]
     date = str(source.meta.get("成文日期") or "")

@@ -1,8 +1,8 @@
 """What the build's own Markdown extensions would report, without building (never a twin).
 
 The body is rendered with the site's extensions — `NumberingExtension` under the page's
-scheme, for law files `LawExtension` (structure, citations of missing articles), and the
-raw-HTML allow-list `SanitizeExtension` — set up by `PageExtensions` exactly as the build's
+scheme, for law files `LawExtension` (structure, citations of missing articles), for 问答
+`WendaExtension` (citations of the handbook), and the raw-HTML allow-list `SanitizeExtension` — set up by `PageExtensions` exactly as the build's
 pages step sets them up, so `fazhi check` reports exactly what `mkdocs build` would.
 """
 
@@ -15,7 +15,8 @@ import markdown
 
 from fazhi.diagnostics import Diagnostic
 from fazhi.law.handbook import Handbook, load_handbook
-from fazhi.pages import PageExtensions, PageSource, law_targets
+from fazhi.pages import PageExtensions, PageSource
+from fazhi.wenda.question import read_questions
 from fazhi.project import Project
 from fazhi.check.source import Source
 
@@ -36,7 +37,7 @@ class Context:
     def pages(self) -> PageExtensions:
         """fazhi's extensions, set up per file exactly as the build's pages step does."""
         pages = PageExtensions(self.project.settings)
-        pages.law_targets = law_targets(self.handbook)
+        pages.know(self.handbook, read_questions(self.project.addresses.wenda_dir))
         return pages
 
 

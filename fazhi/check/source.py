@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from fazhi.addresses import REPORT_FILE, is_law_uri
+from fazhi.addresses import REPORT_FILE, is_law_uri, is_wenda_uri
 from fazhi.text.frontmatter import split_front_matter
 from fazhi.report.gongwen import is_report
 from fazhi.importer.textfile import Decoded, decode
@@ -36,9 +36,11 @@ class Source:
 
     @property
     def kind(self) -> str:
-        """"law" for handbook files, "report" for 公文 reports, else "page"."""
+        """"law" for handbook files, "report" for 公文 reports, "wenda" for 问答, else "page"."""
         if is_law_uri(self.uri):
             return "law"  # not preface.md, the printed handbook's 编印说明
+        if is_wenda_uri(self.uri):
+            return "wenda"
         if is_report(self.meta) or REPORT_FILE.match(self.uri):
             return "report"
         return "page"

@@ -14,6 +14,8 @@ parts of the site rely on (ids: see `fazhi.law`)::
       <p class="fz-subitem" id="t10-k1-x1-m1">1.目 text</p>
     </div>
 
+Under an article that a 问答 (fazhi.wenda) cites: ``<div class="fz-related">`` listing them.
+
 Citations become links (`a.fz-xref`; between laws also `.fz-xref-law`); a citation of
 an article that does not exist is a warning with file and line, and stays plain text.
 In an excerpt, a citation of the code outside the excerpt is no error: it links to the
@@ -59,6 +61,8 @@ from fazhi.text.invisible import is_blank, leading_invisible
 from fazhi.law.xref import Reference, find_references, normalise_title
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
+#: The heading of the list under an article that 问答 cite.
+RELATED_TITLE = "相关问答"
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,24 @@ class _Renderer:
                 self.root.append(self._heading(el, unit))
             else:
                 self.root.append(el)
+        self._related()
+
+    def _related(self) -> None:
+        """Under each article a 问答 cites, the list of them (fazhi.wenda): not searched as the
+        article's text, not printed."""
+        for box in list(self.root.iter("div")):
+            cited = self.page.cited_by.get(box.get("id") or "")
+            if not cited or contract.ARTICLE not in (box.get("class") or "").split():
+                continue
+            related = etree.SubElement(box, "div", {"class": contract.RELATED, "data-search-exclude": ""})
+            title = etree.SubElement(related, "p", {"class": f"{contract.RELATED}-title"})
+            title.text = RELATED_TITLE
+            listing = etree.SubElement(related, "ul")
+            for question, href in cited:
+                link = etree.SubElement(etree.SubElement(listing, "li"), "a", {"href": href})
+                link.text = question.title
+                if question.is_case:
+                    link.tail = f"（{question.genre}）"
 
     def _after_title(self, notes) -> None:
         parts = (law_meta.banner(self.page.meta), law_meta.notes(notes),

@@ -4,6 +4,8 @@ Laws in force by category, in the configured order, each with level, date and ar
 count and, under it, its earlier versions (历史文本) with their dates; a superseded text
 whose current version is not in the handbook is listed in its category, flagged; all
 superseded texts again apart under 历史文本, each with its status note in the banner style.
+Its search hits count half (search.boost): it names every law, and a reader who types a
+law's words wants the law, not its line in the table of contents.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ def index_markdown(book: Handbook) -> str:
         "---",
         f"title: {book.title}",
         "numbering: none",
+        "search:",
+        "  boost: 0.5",
         "---",
         "",
         f"# {book.title}",

@@ -1,9 +1,10 @@
 """The domain dictionary: civil-affairs terms, law names and the handbook's own headings.
 
 jieba's general dictionary splits 宪法宣传周 or 特困人员 and glues 利用微|信群; search keys
-made from such pieces read wrong in pinyin and initials. Curated words live in `terms.txt`
-and `aliases.yml`; law titles, their short names and 章/节 headings come from the built
-handbook pages, so a new law brings its own words without a code change.
+made from such pieces read wrong in pinyin and initials. Curated words live in `terms.txt`;
+law titles, their short names (`fazhi.law.names`) and 章/节 headings come from the built
+handbook pages, so a new law brings its own words without a code change. Readers' words
+(`synonyms.yml`) and question words (`questions.yml`) go to the search worker as they are.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import yaml
 from fazhi.text.numerals import NUMERAL_CHARS
 from fazhi.text.segment import Tokenizer, make_tokenizer
 
-STATE_PREFIX = "中华人民共和国"
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]{2,12}$")
 _UNIT_PREFIX = re.compile(rf"^第[{NUMERAL_CHARS}\d]+[编章节]\s*")
 _WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
@@ -35,29 +35,23 @@ def curated_terms() -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-@lru_cache(maxsize=1)
-def _curated_aliases() -> dict[str, tuple[str, ...]]:
-    text = resources.files(__package__).joinpath("aliases.yml").read_text(encoding="utf-8")
-    return {title: tuple(names) for title, names in (yaml.safe_load(text) or {}).items()}
+def _read_mapping(name: str) -> dict[str, tuple[str, ...]]:
+    """A YAML file of this package mapping words to a word or a list of words."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    found = yaml.safe_load(text) or {}
+    return {str(k): tuple(map(str, v)) if isinstance(v, list) else (str(v),) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, str]:
-    """Reader's word → the texts' word (低保 → 最低生活保障), from synonyms.yml."""
-    text = resources.files(__package__).joinpath("synonyms.yml").read_text(encoding="utf-8")
-    return {str(k): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Reader's word → the texts' words (低保 → 最低生活保障; 孩子 → 未成年人, 子女), from synonyms.yml."""
+    return _read_mapping("synonyms.yml")
 
 
-def law_names(title: str) -> list[str]:
-    """The title first, then the names readers use for it: 中华人民共和国反家庭暴力法 →
-    反家庭暴力法, 反家暴法."""
-    names = [title]
-    if title.startswith(STATE_PREFIX) and len(title) > len(STATE_PREFIX):
-        names.append(title[len(STATE_PREFIX):])
-    for name in _curated_aliases().get(title, ()):
-        if name not in names:
-            names.append(name)
-    return names
+@lru_cache(maxsize=1)
+def question_words() -> dict[str, tuple[str, ...]]:
+    """Question words (怎么办, 多久, 吗) → words an answering article usually has, from questions.yml."""
+    return _read_mapping("questions.yml")
 
 
 def heading_term(heading: str) -> str | None:

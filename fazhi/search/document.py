@@ -29,3 +29,5 @@ class SearchDocument(TypedDict, total=False):
     n: str
     #: Front matter search.boost of the page (新旧对照: 0.1): scales the document's score.
     boost: float
+    #: 问答 or 以案释法: the page answers a question (fazhi.wenda); the worker ranks it first.
+    genre: str

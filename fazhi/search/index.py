@@ -9,7 +9,8 @@ written in parts by fazhi.search.parts (`config.parts` says how many), and
 `config.words`: the words (2+ characters) jieba finds in the site with the domain
 dictionary, space-separated; the worker cuts a query typed without spaces into them when
 the whole query is not found (婚姻登记程序 → 婚姻登记 程序); `config.synonyms`: words
-readers type for the texts' own words (低保 → 最低生活保障).
+readers type for the texts' own words (低保 → [最低生活保障]); `config.questions`: question
+words (怎么办 → words an answering article has), left out of what a question looks for.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from fazhi.contract import parse_unit_anchor
-from fazhi.search.dictionary import Segmenter, curated_terms, heading_term, law_names, segmenter, synonyms
+from fazhi.law.names import law_names
+from fazhi.search.dictionary import (Segmenter, curated_terms, heading_term, question_words, segmenter,
+                                      synonyms)
 from fazhi.search.document import SearchDocument
 from fazhi.search.extract import Block, split_page
 from fazhi.search.parts import compact_articles, write_parts
@@ -39,6 +42,8 @@ class PageEntry:
     status: str
     #: Front matter `search.boost` (Material's key): scales the page's hits; 1 leaves them be.
     boost: float = 1.0
+    #: 问答 or 以案释法 for a page the bureau wrote to answer a question (fazhi.wenda), else ''.
+    genre: str = ""
 
 
 class IndexBuilder:
@@ -48,14 +53,14 @@ class IndexBuilder:
         #: By URL, so a page built again (`mkdocs serve --dirty`) replaces its old entry.
         self.pages: dict[str, PageEntry] = {}
 
-    def add_page(self, url: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
+    def add_page(self, url: str, title: str, html: str, meta: Mapping[str, Any], *, genre: str = "") -> None:
         if (meta.get("search") or {}).get("exclude"):
             return
         blocks = split_page(html, title)
         is_law = any(block.article for block in blocks)
         law = law_names(str(meta.get("title") or title)) if is_law else []
         boost = float((meta.get("search") or {}).get("boost") or 1)
-        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""), boost)
+        self.pages[url] = PageEntry(url, title, blocks, law, str(meta.get("status") or ""), boost, genre)
 
     def dictionary_words(self) -> list[str]:
         """Curated terms, then every law's names and its 章/节 headings."""
@@ -93,6 +98,8 @@ class IndexBuilder:
         doc = {"location": location, "title": block.title, "text": block.text}
         if block.number and block.title.startswith(block.number):
             doc["num"] = block.number
+        if block.anchor is None and page.genre:
+            doc["genre"] = page.genre
         if block.anchor is None and page.law:
             doc["law"] = page.law
             if page.status and page.status != "current":
@@ -123,7 +130,8 @@ class IndexBuilder:
         words = self.vocabulary(segments)
         docs = self.documents(segments, pinyin=pinyin)
         index["config"]["words"] = " ".join(words)
-        index["config"]["synonyms"] = synonyms()
+        index["config"]["synonyms"] = {word: list(forms) for word, forms in synonyms().items()}
+        index["config"]["questions"] = {word: list(cues) for word, cues in question_words().items()}
         spoken = dict.fromkeys(inner for word in words for inner in segments.inner_words(word))
         index["config"]["parts"] = write_parts(site_dir, docs, spoken)
         index["docs"] = compact_articles(docs)

@@ -14,7 +14,8 @@ all fetched before the first result. Instead:
   the pairs it needs. Keys "=xingzheng" give the site's words with that pinyin (行政), so
   pinyin typed by a reader also finds body text.
 - `search/parts/t<i>.json`, the texts: consecutive documents' texts, fetched for the
-  documents a query ranks first (to score them exactly and show their snippets).
+  documents a query ranks first (to score them exactly and show their snippets); the
+  first part gives their mean length (`average`), which a question's scoring divides by.
 """
 
 from __future__ import annotations
@@ -125,6 +126,12 @@ def chunk_starts(texts: list[str]) -> list[int]:
     return starts if texts else []
 
 
+def average_length(texts: list[str]) -> int:
+    """Mean length of the texts that have any, as the worker matches them: BM25's length norm."""
+    lengths = [len(match_text(text)) for text in texts if text]
+    return round(sum(lengths) / len(lengths)) if lengths else 0
+
+
 def _dump(path: Path, value: object) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -147,4 +154,4 @@ def write_parts(site_dir: Path, docs: list[SearchDocument], words: Iterable[str]
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(texts)
         _dump(directory / f"t{i}.json", texts[start:end])
-    return {"shards": count, "chunks": starts, "docs": len(docs)}
+    return {"shards": count, "chunks": starts, "docs": len(docs), "average": average_length(texts)}

@@ -19,6 +19,7 @@ from fazhi.project import Project, legacy_options
 from fazhi.settings import Settings, SettingsError
 from fazhi.site import config as options
 from fazhi.site.glue import log
+from fazhi.wenda.question import Question, read_questions
 
 
 @dataclass
@@ -32,6 +33,8 @@ class SiteBuild:
     _read: tuple[tuple, Handbook] | None = field(default=None, repr=False)
     #: The handbook of the build under way (its folder is looked at once per build).
     _book: Handbook | None = field(default=None, repr=False)
+    #: The 问答 of the build under way (docs/wenda/, read once per build).
+    _questions: list[Question] | None = field(default=None, repr=False)
 
     @property
     def serving(self) -> bool:
@@ -62,6 +65,14 @@ class SiteBuild:
         root = Path(config.config_file_path).parent
         self.project = Project(root, options.to_settings(plugin_options), config.docs_dir)
         self._book = None
+        self._questions = None
+
+    @property
+    def questions(self) -> list[Question]:
+        """The 问答 and 以案释法 of this build (fazhi.wenda), read once however many steps ask."""
+        if self._questions is None:
+            self._questions = read_questions(self.addresses.wenda_dir)
+        return self._questions
 
     @property
     def book(self) -> Handbook:

@@ -18,6 +18,8 @@ PageStep           before any page is converted: adds and begins the per-page
                    Markdown extensions (numbering, law structure, HTML allow-list)
 HandbookStep       mounts the handbook folder under handbook/ (on_files): the steps
                    after it see the law pages
+WendaStep          after the handbook, like it: the list of the 问答 mounted, their
+                   section arranged before the top level is ordered
 CompareStep        after the handbook (it pairs law versions); its table joins a page's
                    HTML before search and print take that HTML
 ReportStep         wraps a report's HTML in its 公文 head and signature before print
@@ -67,10 +69,11 @@ from fazhi.site.steps.public_site import PublicSiteStep
 from fazhi.site.steps.reports import ReportStep
 from fazhi.site.steps.search import SearchStep
 from fazhi.site.steps.sources import SourceStep
+from fazhi.site.steps.wenda import WendaStep
 
 #: The build's steps, in the order every event visits them (see the table above).
 STEPS: tuple[type[Step], ...] = (
-    CheckStep, PageStep, HandbookStep, CompareStep, ReportStep, SourceStep, SearchStep, PdfStep,
+    CheckStep, PageStep, HandbookStep, WendaStep, CompareStep, ReportStep, SourceStep, SearchStep, PdfStep,
     NavigationStep, PublicSiteStep, PortalStep,
 )
 #: "Late" in MkDocs' scale (100 first … -100 last): after the plugins fazhi builds on.

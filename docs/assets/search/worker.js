@@ -13,7 +13,9 @@
  *   pinyin          hunyin dengji / hydj / binzang → titles, headings, law names
  *   words           spaces mean AND; a whole phrase ranks above its parts; a law title or
  *                   article ranks above a passing mention; readers' words find the texts'
- *                   words (低保 → 最低生活保障); a question finds the site's words in it.
+ *                   words (低保 → 最低生活保障); a question finds the site's words in it,
+ *                   without its question words (怎么办, 吗), rarer words weighing more, and
+ *                   ranks the bureau's answers (问答), then articles, first.
  */
 "use strict";
 
@@ -25,15 +27,29 @@ var WEIGHT = {
   lawName: 14,      /* the term is (part of) a law's title or short name */
   text: 2,          /* the term occurs in the text at all */
   repeat: 1.5,      /* per doubling of occurrences */
-  partial: 0.35,    /* only the words of a term occur, not the term itself … */
-  partialMax: 1,    /* … which always ranks below the whole term found anywhere */
-  partialShare: 0.6,/* share of a term's characters its found words must cover (questions) */
+  pieces: 0.35,     /* each piece of a spaced pinyin query reads in a title, not the query as a whole */
+  partialMax: 1,    /* only the words of a term occur, not the term itself: always below the whole term */
+  partialShare: 0.6,/* share of a term's words (by weight) a document must hold (questions) */
+  named: 0.5,       /* a question's word in a title or law name (its text adds up to 1) … */
+  inLaw: 0.1,       /* … only in the name of the law an article belongs to */
+  cue: 1,           /* an answer word (questions.yml) for each question word: this much more */
+  guess: 0.7,       /* a question's word in a text not fetched yet: what it may say, to fetch it */
+  lead: 0.5,        /* … and its words in the title or the opening of the text (what it is about) */
+  outdated: 0.5,    /* a superseded text whose law the handbook also has in force … */
+  superseded: 0.8,  /* … or not: a text in force that answers as well ranks first */
   context: 1,       /* the term names the law a section or article belongs to */
   phrase: 2,        /* all terms of a spaced query occur together as one phrase */
-  kind: { law: 1.5, article: 1.2, section: 1, page: 1.2 },
+  kind: { law: 1.5, article: 1.2, section: 1, page: 1.2, answer: 2 },
+  /* for a question (it has question words): the bureau's answers, then articles */
+  asked: { law: 1, article: 1.5, section: 1, page: 1, answer: 3 },
   lookup: 1000      /* article lookup hits outrank everything */
 };
 var SNIPPET = { before: 24, length: 120 };
+/* BM25's term-frequency saturation and (weak) length normalisation, for a question's words:
+ * a long article is most often the one with the substance (its items), not a padded one. */
+var TEXT = { k: 1.2, b: 0.25 };
+/* The opening of a text, in characters: an article names its subject there. */
+var LEAD = 12;
 /* Text chunks fetched at most per query (about 4 KB gzip each), for the best-ranked documents. */
 var CHUNK_BUDGET = 6;
 /* A hit found only by pinyin typed for body text ranks below every title read in pinyin. */
@@ -215,11 +231,15 @@ function Engine(data, currentPage, base) {
   this.current = currentPage || "";
   this.words = new Set((data.config.words || "").split(" ").filter(Boolean));
   this.synonyms = data.config.synonyms || {};
+  this.questions = data.config.questions || {};
   this.parts = data.config.parts || null;
+  /* while choosing which texts to fetch: a text not here yet may say a question's words */
+  this.guessing = false;
   this.base = base;
   this.shards = new Map();   /* shard number → promise of {key: gaps} */
   this.chunks = new Map();   /* chunk number → promise, once fetched */
   this.holders = new Map();  /* term → Set of document numbers holding all its pairs */
+  this.weights = new Map();  /* a question's word → its weight (Engine.weight) */
   this.pages = new Map();
   this.order = new Map();
   this.docs = expandDocs(data.docs).map(function (doc, i) {
@@ -228,7 +248,8 @@ function Engine(data, currentPage, base) {
       doc: doc,
       i: i,
       page: page,
-      kind: doc.article ? "article" : doc.law ? "law" : doc.location.indexOf("#") !== -1 ? "section" : "page",
+      kind: doc.article ? "article" : doc.law ? "law" : doc.location.indexOf("#") !== -1 ? "section" :
+        doc.genre ? "answer" : "page",
       title: squeeze(normalize(doc.title || doc.article || "")),
       /* null until its text chunk is fetched */
       text: self.parts ? null : squeeze(normalize(doc.text || "")),
@@ -243,12 +264,20 @@ function Engine(data, currentPage, base) {
     }
     return entry;
   });
+  /* the mean length of a text (fazhi.search.parts), for BM25's length norm */
+  var texts = this.docs.filter(function (e) { return e.text; });
+  this.average = this.parts ? this.parts.average :
+    texts.reduce(function (sum, e) { return sum + e.text.length; }, 0) / (texts.length || 1);
+  var current = new Set();
+  this.pages.forEach(function (entry) { if (entry.kind === "law" && !entry.doc.status) current.add(entry.doc.title); });
   this.docs.forEach(function (entry) {
     var law = self.pages.get(entry.page);
     if (entry.kind !== "law" && law && law.kind === "law") {
       entry.context = law.names;
       entry.contextKeys = law.keys;
     }
+    /* an old text of a law in force: its hits follow those of the text in force */
+    entry.rank = !law || !law.doc.status ? 1 : current.has(law.doc.title) ? WEIGHT.outdated : WEIGHT.superseded;
   });
 }
 
@@ -308,16 +337,19 @@ Engine.prototype.chunkOf = function (i) {
 /* Fetch the texts of the best hits whose text is not here yet; true when any arrived. */
 Engine.prototype.fetchTexts = function (hits) {
   if (!this.parts) return Promise.resolve(false);
-  var self = this, wanted = [];
-  hits.slice().sort(function (a, b) { return b.score - a.score; }).some(function (hit) {
-    var entries = [hit.entry, self.pages.get(hit.entry.page)];
-    entries.forEach(function (entry) {
-      if (!entry || entry.text !== null) return;
-      var chunk = self.chunkOf(entry.i);
-      if (!self.chunks.has(chunk) && wanted.indexOf(chunk) === -1 && wanted.length < CHUNK_BUDGET) wanted.push(chunk);
-    });
+  var self = this, wanted = [], shown = [];
+  /* the best hits' own texts first, then (budget left) those of the pages they are on */
+  function want(entry) {
+    if (!entry || entry.text !== null) return false;
+    var chunk = self.chunkOf(entry.i);
+    if (!self.chunks.has(chunk) && wanted.indexOf(chunk) === -1 && wanted.length < CHUNK_BUDGET) wanted.push(chunk);
     return wanted.length >= CHUNK_BUDGET;
+  }
+  hits.slice().sort(function (a, b) { return b.score - a.score; }).some(function (hit) {
+    shown.push(hit.entry.page);
+    return want(hit.entry);
   });
+  shown.some(function (page) { return want(self.pages.get(page)); });
   return Promise.all(wanted.map(function (chunk) {
     var start = self.parts.chunks[chunk];
     var promise = fetchJSON(new URL("parts/t" + chunk + ".json", self.base)).then(function (texts) {
@@ -352,23 +384,61 @@ Engine.prototype.item = function (entry, score, needles, terms) {
   };
 };
 
-/* Cut a run of Chinese typed without spaces into the site's words (longest first); what is
- * not a word of the site (怎么, 如何) is left out, so a question still finds its terms. */
+/* Cut a run of Chinese typed without spaces into the site's words, readers' words and
+ * question words (longest first); single characters that are none of them are left out
+ * (a reader's single character, 交 for 提交, is kept). */
 Engine.prototype.cut = function (term) {
   var parts = [], i = 0;
   while (i < term.length) {
-    var j = term.length;
-    while (j > i + 1 && !((this.words.has(term.slice(i, j)) || this.synonyms[term.slice(i, j)]) &&
-      term.slice(i, j) !== term)) j--;
-    if (j > i + 1 || !HAN.test(term[i])) parts.push(term.slice(i, j));
+    var j = term.length, latin = /^[^\u3400-\u9fff]+/.exec(term.slice(i));
+    if (latin) j = i + latin[0].length;  /* letters and digits stay one piece */
+    else while (j > i + 1 && !(this.known(term.slice(i, j)) && term.slice(i, j) !== term)) j--;
+    if (j > i + 1 || latin || this.known(term[i])) parts.push(term.slice(i, j));
     i = j;
   }
   return parts;
 };
 
-/* The words to look for: the term, and the texts' own word when it is a reader's word. */
+Engine.prototype.known = function (word) {
+  return this.words.has(word) && word.length > 1 || this.synonyms.hasOwnProperty(word) || this.asks(word);
+};
+
+Engine.prototype.asks = function (word) {
+  return this.questions.hasOwnProperty(word);
+};
+
+/* A term not found whole, as a question: its words without the question words, and for
+ * each question word the words an answer to it usually has (questions.yml). */
+Engine.prototype.question = function (term) {
+  var self = this, words = [], asks = [], parts = this.cut(term);
+  parts.forEach(function (part) {
+    if (!self.asks(part)) words.push(part);
+    else if (self.questions[part].length) asks.push(self.questions[part]);
+  });
+  return { words: words, asks: asks, cues: [].concat.apply([], asks), asked: words.length < parts.length };
+};
+
+/* The words to look for: the term, and the texts' own words when it is a reader's word
+ * (only those for a single character: 交 is 提交, not any 交). */
 Engine.prototype.forms = function (term) {
-  return this.synonyms[term] ? [term, this.synonyms[term]] : [term];
+  if (!this.synonyms.hasOwnProperty(term)) return [term];
+  return Array.from(term).length > 1 ? [term].concat(this.synonyms[term]) : this.synonyms[term];
+};
+
+/* How telling a word is: the rarer its documents (any of its forms), the more it weighs.
+ * A form without postings (a single letter) tells nothing. Worked out once per word. */
+Engine.prototype.weight = function (term) {
+  if (this.weights.has(term)) return this.weights.get(term);
+  var self = this, total = this.parts ? this.parts.docs : this.docs.length, held = 0, known = true;
+  this.forms(term).forEach(function (form) {
+    var holders = self.holders.get(form);
+    known = known && (!!holders || Array.from(form).length < 2);
+    held += holders ? holders.size : self.parts ? total :
+      self.docs.filter(function (e) { return e.text && e.text.indexOf(form) !== -1; }).length;
+  });
+  var weight = Math.log(1 + total / (1 + Math.min(held, total)));
+  if (known) this.weights.set(term, weight);  /* not before its postings are here */
+  return weight;
 };
 
 /* How well one term (or its synonym) hits one document: 0 when it does not. */
@@ -390,9 +460,64 @@ Engine.prototype.formScore = function (entry, term) {
   return score;
 };
 
+/* A document holding some words of a question: its share of the words' weight, squared,
+ * times how much it says them; more when it has an answer word, more when it opens with
+ * the words. Never above partialMax. */
+Engine.prototype.partialScore = function (entry, question, needles) {
+  var self = this, all = 0, found = 0, said = 0, lead = 0;
+  question.words.forEach(function (word) {
+    var weight = self.weight(word), e = self.evidence(entry, word);
+    all += weight;
+    if (!e) return;
+    /* only the law's name has it: the article is in that law, not about the word */
+    found += e > WEIGHT.inLaw ? weight : weight / 2;
+    said += weight * e;
+    if (self.leads(entry, word)) lead += weight;
+    needles.push.apply(needles, self.forms(word));
+  });
+  if (!all || found < WEIGHT.partialShare * all) return 0;
+  var cover = found / all, score = cover * cover * (0.5 + 0.5 * said / found);
+  var answered = question.asks.filter(function (cues) {
+    return cues.some(function (cue) { return self.evidence(entry, cue); });
+  }).length;
+  if (question.asks.length) score *= (1 + WEIGHT.cue * answered / question.asks.length) / (1 + WEIGHT.cue);
+  return WEIGHT.partialMax * score * (1 + WEIGHT.lead * lead / all) / (1 + WEIGHT.lead);
+};
+
+/* How much a document says a word, 0 to 1: in its title or law name, or in its text as
+ * often as BM25 counts it (each repeat adds less, a long text needs more); only in the
+ * name of the law it belongs to: a little. */
+Engine.prototype.evidence = function (entry, word) {
+  var self = this, best = 0;
+  this.forms(word).forEach(function (form) {
+    function within(name) { return name.indexOf(form) !== -1; }
+    var named = within(entry.title) || entry.names.some(within) ? WEIGHT.named : 0;
+    var tf = entry.text !== null ? count(entry.text, form) : self.holds(entry, form) ? 1 : 0;
+    var length = entry.text !== null && self.average ? entry.text.length / self.average : 1;
+    var said = !tf ? 0 : entry.text === null && self.guessing ? WEIGHT.guess : tf / (tf + TEXT.k * (1 - TEXT.b + TEXT.b * length));
+    var e = Math.min(1, named + said);
+    if (!e && entry.context.some(within)) e = WEIGHT.inLaw;
+    if (e > best) best = e;
+  });
+  return best;
+};
+
+/* Whether a document is about the word: in its title, or in the opening of its text
+ * (which, while guessing, a text not fetched yet may be). */
+Engine.prototype.leads = function (entry, word) {
+  var self = this;
+  return this.forms(word).some(function (form) {
+    return entry.title.indexOf(form) !== -1 || entry.names.some(function (n) { return n.indexOf(form) !== -1; }) ||
+      (entry.text !== null ? entry.text.slice(0, LEAD + form.length).indexOf(form) !== -1 :
+        self.guessing && self.holds(entry, form));
+  });
+};
+
 Engine.prototype.searchWords = function (terms) {
   var self = this;
-  var parts = terms.map(function (t) { return self.cut(t); });
+  var questions = terms.map(function (t) { return self.question(t); });
+  var asked = questions.some(function (q) { return q.asked; });
+  var kinds = asked ? WEIGHT.asked : WEIGHT.kind;
   var phrase = terms.length > 1 ? terms.join("") : null;
   var hits = [];
   this.docs.forEach(function (entry) {
@@ -407,18 +532,9 @@ Engine.prototype.searchWords = function (terms) {
           needles.push(entry.title);
         continue;
       }
-      if (!parts[k].length) return;
-      var partial = 0, covered = 0, length = 0;
-      for (var p = 0; p < parts[k].length; p++) {
-        var s = self.termScore(entry, parts[k][p]);
-        length += parts[k][p].length;
-        if (!s) continue;
-        partial += s / parts[k].length;
-        covered += parts[k][p].length;
-        needles.push.apply(needles, self.forms(parts[k][p]));
-      }
-      if (covered < WEIGHT.partialShare * length) return;
-      total += WEIGHT.partial * partial * covered / length;
+      var partial = self.partialScore(entry, questions[k], needles);
+      if (!partial) return;
+      total += partial;
       broken = true;
     }
     if (broken) total = Math.min(total, WEIGHT.partialMax);
@@ -427,7 +543,7 @@ Engine.prototype.searchWords = function (terms) {
       needles.unshift(phrase);
     }
     /* a page's search.boost (新旧对照 pages: 0.1) keeps it after the laws' own articles */
-    hits.push({ entry: entry, score: total * WEIGHT.kind[entry.kind] * (entry.doc.boost || 1), needles: needles });
+    hits.push({ entry: entry, score: total * kinds[entry.kind] * entry.rank * (entry.doc.boost || 1), needles: needles });
   });
   var terms_ = {};  /* also the texts' word for a reader's word, for the page highlighter */
   terms.forEach(function (t) { self.forms(t).forEach(function (f) { terms_[f] = true; }); });
@@ -451,13 +567,13 @@ Engine.prototype.searchPinyin = function (query) {
       var all = pieces.every(function (piece) {
         return entry.keys.some(function (key) { return matchPinyin(piece, key); });
       });
-      if (all) best = { score: WEIGHT.title * WEIGHT.partial, text: "" };
+      if (all) best = { score: WEIGHT.title * WEIGHT.pieces, text: "" };
     }
     if (!best) return;
     var terms = {};
     if (best.text) terms[best.text] = true;
     hits.push({
-      entry: entry, score: best.score * WEIGHT.kind[entry.kind],
+      entry: entry, score: best.score * WEIGHT.kind[entry.kind] * entry.rank,
       needles: best.text ? [best.text] : [], terms: terms
     });
   });
@@ -584,7 +700,11 @@ Engine.prototype.termsOf = function (query) {
   if (article) out.push(hintOf(query, article));
   if (chapter) out.push(hintOf(query, chapter));
   if (terms.length > 1) out.push(terms.join(""));
-  terms.forEach(function (term) { out.push(term); out.push.apply(out, self.cut(term)); });
+  terms.forEach(function (term) {
+    var question = self.question(term);
+    out.push(term);
+    out.push.apply(out, question.words.concat(question.cues));
+  });
   return [].concat.apply([], out.filter(Boolean).map(function (term) { return self.forms(term); }));
 };
 
@@ -604,9 +724,12 @@ Engine.prototype.search = function (raw) {
   var self = this, query = normalize(raw);
   if (!query) return Promise.resolve({ items: [] });
   return Promise.all([this.prepare(this.termsOf(query)), this.pinyinWords(query)]).then(function (ready) {
+    /* texts to fetch: of the documents that may rank first once their texts are here */
+    self.guessing = true;
     var hits = self.rank(query, ready[1]);
-    return self.fetchTexts(hits).then(function (fetched) {
-      return self.group(fetched ? self.rank(query, ready[1]) : hits);
+    self.guessing = false;
+    return self.fetchTexts(hits).then(function () {
+      return self.group(self.rank(query, ready[1]));
     });
   });
 };

@@ -1,6 +1,6 @@
-"""fazhi's per-page Markdown extensions (numbering, law structure, the HTML allow-list) in the build.
+"""fazhi's per-page Markdown extensions (numbering, law structure, 问答, the HTML allow-list) in the build.
 
-`PageExtensions` (fazhi.pages) owns the three; this step adds them to MkDocs' Markdown
+`PageExtensions` (fazhi.pages) owns the four; this step adds them to MkDocs' Markdown
 extensions, begins them for each page before MkDocs converts it, and reports what they found
 once it has (warnings and errors fail --strict).
 """
@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from fazhi.law import continuity
-from fazhi.pages import LAW_SCHEME, PageExtensions, PageSource, law_targets
+from fazhi.pages import LAW_SCHEME, PageExtensions, PageSource
 from fazhi.site import handbook as site
 from fazhi.site.glue import front_matter_lines, log, report
 from fazhi.site.steps.base import Step
@@ -36,7 +36,7 @@ class PageStep(Step):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         book = self.build.book
-        self.pages.law_targets = law_targets(book)
+        self.pages.know(book, self.build.questions)
         self.versions = {law.src_uri: site.versions(book, law.src_uri) for law in book.laws}
         self.pages.law.link_counts.update(own=0, law=0)
         return files

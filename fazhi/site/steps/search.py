@@ -16,6 +16,7 @@ from fazhi.search.index import IndexBuilder
 from fazhi.site.material_search import stop_material_indexing
 from fazhi.site.steps.base import Step
 from fazhi.text.segment import load_in_background
+from fazhi.wenda.question import genre_of
 
 
 class SearchStep(Step):
@@ -33,7 +34,8 @@ class SearchStep(Step):
             self.index = IndexBuilder()
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.index.add_page(page.url, page.title, html, page.meta)
+        genre = genre_of(self.build.questions, page.file.src_uri)
+        self.index.add_page(page.url, page.title, html, page.meta, genre=genre)
         return html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
